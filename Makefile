@@ -1,0 +1,81 @@
+# NNIRR website: `make run` serves the demo site, `make test` runs every check.
+# Works from a fresh clone with only Python 3.11; installs Debian's PostgreSQL
+# (and Chromium for tests) with apt-get when missing and we are root.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
+
+.PHONY: run test venv system-postgres system-chromium db db-stop db-reset messages static bench worker serve clean help
+
+help:
+	@echo "make run      set up everything and serve the demo site on http://$(HOST):$(PORT)"
+	@echo "make test     set up everything the tests need and run them all"
+	@echo "make bench    run the benchmarks"
+	@echo "make db-stop  stop the embedded PostgreSQL server; make db-reset deletes its data"
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (or set PYTHON=/path/to/python3.11)."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+system-postgres:
+	@if [ -z "$$DATABASE_URL" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing PostgreSQL (Debian package)..."; \
+	    $(APT_GET) update -qq && $(APT_GET) install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "PostgreSQL server binaries are missing. Install them with: sudo apt-get install postgresql"; \
+	    echo "(or set DATABASE_URL to an existing PostgreSQL database)"; exit 1; \
+	  fi; \
+	fi
+
+system-chromium:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Chromium (Debian package) for browser tests..."; \
+	    $(APT_GET) update -qq && $(APT_GET) install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing for the browser tests. Install it with: sudo apt-get install chromium"; exit 1; \
+	  fi; \
+	fi
+
+messages: venv
+	$(PY) -m nnirr_site.compile_translations
+
+db: venv system-postgres
+	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m nnirr_site.embedded_postgres start; fi
+	$(PY) manage.py migrate --noinput -v0
+
+db-stop:
+	@if [ -x $(PY) ]; then $(PY) -m nnirr_site.embedded_postgres stop; else python3 -m nnirr_site.embedded_postgres stop; fi
+
+db-reset: db-stop
+	rm -rf .pgdata
+	@echo "Embedded database deleted; the next 'make run' creates it again."
+
+run: db messages
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py ensure_demo_admin
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: venv system-postgres system-chromium messages
+	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m nnirr_site.embedded_postgres start; fi
+	DJANGO_SETTINGS_MODULE=nnirr_site.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=nnirr_site.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+bench: db messages
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) collected_static .test-media .pytest_cache

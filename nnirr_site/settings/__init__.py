@@ -1,0 +1,1 @@
+"""Settings package: base.py is shared; dev, test and production change only what differs."""

@@ -1,0 +1,12 @@
+"""Development settings: debug on, emails printed to the console, a throwaway secret."""
+
+from .base import *  # noqa: F401,F403
+from .base import env_list
+
+DEBUG = True
+SECRET_KEY = "dev-only-secret-key-not-for-production-use-0123456789"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Static files come straight from the finders here; whitenoise serves collected files in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405

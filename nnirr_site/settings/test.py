@@ -1,0 +1,22 @@
+"""Test settings: real PostgreSQL (embedded unless DATABASE_URL is set), in-memory email."""
+
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import DATABASES
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Two test runs at once (say, two clones) need different test databases.
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("NNIRR_TEST_DB_NAME", "test_nnirr")}
+
+# Static files come straight from the finders here; whitenoise serves collected files in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
