@@ -1,0 +1,1 @@
+"""Our work: programs and campaigns (and, in a sub-app, petitions)."""

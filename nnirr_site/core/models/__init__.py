@@ -1,0 +1,16 @@
+"""Core models, split by concept and re-exported here."""
+
+from .navigation import Menu, MenuItem
+from .pages import BasePage, HomePage, HomePageFeaturedResource, StandardPage
+from .site_settings import Office, SiteSettings
+
+__all__ = [
+    "BasePage",
+    "HomePage",
+    "HomePageFeaturedResource",
+    "Menu",
+    "MenuItem",
+    "Office",
+    "SiteSettings",
+    "StandardPage",
+]

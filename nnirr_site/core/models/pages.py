@@ -1,0 +1,230 @@
+"""The abstract BasePage every page type shares, the home page and standard pages."""
+
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from nnirr_site.core.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Abstract mixin for every page type: summary, listing image and social-sharing fields."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two plain sentences shown in listings, search results and link previews."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards in listings. Landscape, at least 800 pixels wide."),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social media (1200 × 630 works best). "
+                    "The listing image is used if empty."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title", help_text=_("Title for search engines, if different from the page title.")),
+                FieldPanel(
+                    "search_description",
+                    help_text=_("Description for search engines and link previews; the summary is used if empty."),
+                ),
+                FieldPanel("social_image"),
+            ],
+            heading=_("Search engines and social media"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus")],
+            heading=_("Menus"),
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    @property
+    def share_image(self):
+        return self.social_image or self.listing_image
+
+
+class HomePage(BasePage):
+    """The site root's page: hero, featured campaign, programs, latest posts and featured resources."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=160)
+    hero_text = models.TextField(_("hero text"), blank=True, max_length=500)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wide image behind the hero text; at least 1600 pixels wide."),
+    )
+    hero_cta_text = models.CharField(_("hero button text"), max_length=60, blank=True)
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hero button page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_campaign = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("featured campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to feature the newest active campaign automatically."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_text"),
+                PageChooserPanel("hero_cta_page"),
+            ],
+            heading=_("Hero"),
+        ),
+        PageChooserPanel("featured_campaign", page_type="campaigns.CampaignPage"),
+        InlinePanel(
+            "featured_resources",
+            label=_("Featured resources"),
+            help_text=_("Leave empty to show the newest resources automatically."),
+            max_num=6,
+        ),
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_featured_campaign(self):
+        if self.featured_campaign_id and self.featured_campaign.live:
+            return self.featured_campaign.specific.localized
+        CampaignPage = apps.get_model("campaigns", "CampaignPage")
+        return (
+            CampaignPage.objects.live()
+            .filter(locale=self.locale)
+            .order_by("-first_published_at")
+            .select_related("listing_image")
+            .first()
+        )
+
+    def get_programs(self):
+        ProgramPage = apps.get_model("campaigns", "ProgramPage")
+        return ProgramPage.objects.live().filter(locale=self.locale).select_related("listing_image")[:8]
+
+    def get_latest_posts(self):
+        BlogPage = apps.get_model("blog", "BlogPage")
+        return BlogPage.objects.live().filter(locale=self.locale).order_by("-date").select_related("listing_image")[:3]
+
+    def get_featured_resources(self):
+        chosen = [
+            item.resource.specific.localized
+            for item in self.featured_resources.select_related("resource")
+            if item.resource and item.resource.live
+        ]
+        if chosen:
+            return chosen
+        ResourcePage = apps.get_model("resources", "ResourcePage")
+        return (
+            ResourcePage.objects.live()
+            .filter(locale=self.locale)
+            .order_by("-first_published_at")
+            .select_related("listing_image")[:3]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_campaign"] = self.get_featured_campaign()
+        context["programs"] = self.get_programs()
+        context["latest_posts"] = self.get_latest_posts()
+        context["featured_resources"] = self.get_featured_resources()
+        return context
+
+
+class HomePageFeaturedResource(Orderable):
+    """A resource an editor pinned to the home page."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_resources")
+    resource = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("resource"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("resource", page_type="resources.ResourcePage")]
+
+
+class StandardPage(BasePage):
+    """A plain content page anywhere under home: About, Contact, Donate, Privacy, Accessibility."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    show_contact_details = models.BooleanField(
+        _("show contact details"),
+        default=False,
+        help_text=_("Adds the email address and offices from the site settings (for the Contact page)."),
+    )
+    show_donation_details = models.BooleanField(
+        _("show donation details"),
+        default=False,
+        help_text=_("Adds the donation button and the mailing address for cheques (for the Donate page)."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("show_contact_details"), FieldPanel("show_donation_details")],
+            heading=_("Details from the site settings"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+    ]
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

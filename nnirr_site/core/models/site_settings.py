@@ -1,0 +1,84 @@
+"""Organisation-wide settings editors change in the admin: contacts, offices, donations, social links."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting, ClusterableModel):
+    """Contact details, donation details and social links shown in the footer and on pages."""
+
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    mailing_address = models.TextField(
+        _("mailing address for cheques"),
+        blank=True,
+        help_text=_("Where supporters can send donations by cheque. One line per address line."),
+    )
+    cheque_payable_to = models.CharField(_("cheques payable to"), max_length=160, blank=True)
+    donation_url = models.URLField(
+        _("online donation address"),
+        blank=True,
+        help_text=_("The external page where supporters donate online."),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    mailing_list_url = models.URLField(
+        _("email list sign-up address"), blank=True, help_text=_("Where people join the network's email list.")
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("contact_email"), InlinePanel("offices", label=_("Offices"))], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("donation_url"), FieldPanel("mailing_address"), FieldPanel("cheque_payable_to")],
+            heading=_("Donations"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("x_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("mailing_list_url"),
+            ],
+            heading=_("Social media and email list"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation settings")
+
+    @property
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in links if url]
+
+
+class Office(Orderable):
+    """An office with its city and phone number."""
+
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="offices")
+    city = models.CharField(_("city"), max_length=80)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("street address"), blank=True)
+
+    panels = [FieldPanel("city"), FieldPanel("phone"), FieldPanel("address")]
+
+    def __str__(self):
+        return self.city
+
+    @property
+    def phone_href(self):
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}"

@@ -1,0 +1,103 @@
+"""Template tags for the shared layout: menus, the language switcher and alternate links."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from nnirr_site.core.models import Menu
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def get_menu(context, slug):
+    """Return the menu with ``slug`` in the active language (falling back to the default)."""
+    cache = context.render_context.setdefault("menus", {})
+    if slug in cache:
+        return cache[slug]
+    language = translation.get_language()
+    menus = Menu.objects.filter(slug=slug).select_related("locale")
+    menu = menus.filter(locale__language_code=language).first() or menus.filter(
+        locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    items = []
+    if menu:
+        for item in menu.items.select_related("link_page").order_by("sort_order"):
+            url = item.link_url
+            title = item.label
+            if item.link_page_id:
+                page = item.link_page
+                if page.locale_id and page.locale.language_code != language:
+                    page = page.localized
+                if not page.live:
+                    continue
+                url = page.url
+                title = title or page.title
+            items.append({"text": title, "url": url})
+    cache[slug] = items
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Links to this page in each language; a missing translation points to that language's home."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        translated = target is not None
+        if target is not None:
+            url = target.url
+        else:
+            url = _home_url(code)
+        if target is None and page is None and request is not None:
+            # Non-page views (search) keep their path in the other language.
+            url = _swap_language_prefix(request.get_full_path(), current, code)
+            translated = True
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "translated": translated,
+            }
+        )
+    return links
+
+
+def _home_url(language_code):
+    locale = Locale.objects.filter(language_code=language_code).first()
+    site_root = Page.objects.filter(depth=2, locale=locale).first() if locale else None
+    if site_root and site_root.live:
+        return site_root.url
+    return "/" if language_code == settings.LANGUAGE_CODE else f"/{language_code}/"
+
+
+def _swap_language_prefix(path, current, target):
+    default = settings.LANGUAGE_CODE
+    if current != default and path.startswith(f"/{current}/"):
+        path = path[len(current) + 1 :]
+    if target != default:
+        path = f"/{target}{path}"
+    return path
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (used by pagination and filters)."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()

@@ -1,0 +1,1 @@
+"""The resource library: reports, toolkits, newsletters, videos and other downloads."""
