@@ -1,0 +1,190 @@
+"""Building blocks for the demo content: generated images and PDFs, idempotent page creation.
+
+Every app writes its demo pages in its own ``demo_content.py`` with these
+helpers; ``manage.py load_demo_content`` runs them in order. Everything is made
+in code (Pillow draws the pictures and the PDFs), so nothing is downloaded, and
+every helper returns what already exists instead of creating it twice.
+"""
+
+import hashlib
+import io
+import random
+import textwrap
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
+
+PALETTES = {
+    "teal": ("#0f5c56", "#f6b45e", "#fffdf8"),
+    "sun": ("#a8430f", "#f6b45e", "#fff6e6"),
+    "sky": ("#1f4e79", "#9cc7e8", "#f2f8fd"),
+    "earth": ("#5b3a1e", "#d9a066", "#fbf3ea"),
+    "leaf": ("#2f5d2a", "#a6d08f", "#f3faef"),
+    "plum": ("#5a2a5e", "#e0a4d8", "#fbf2fa"),
+}
+
+
+def _font(size):
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # Pillow without FreeType
+        return ImageFont.load_default()
+
+
+def _seed(text):
+    return int(hashlib.sha256(text.encode()).hexdigest()[:8], 16)
+
+
+def draw_picture(title, palette="teal", size=(1600, 900)):
+    """An abstract, friendly illustration: hills, a sun and a row of people-shaped circles."""
+    dark, light, paper = PALETTES[palette]
+    rng = random.Random(_seed(title))
+    width, height = size
+    img = PILImage.new("RGB", size, paper)
+    draw = ImageDraw.Draw(img)
+    draw.ellipse(
+        [width * 0.68, height * 0.12, width * 0.68 + height * 0.36, height * 0.48],
+        fill=light,
+    )
+    for layer in range(3):
+        base = height * (0.55 + 0.13 * layer)
+        points = [(0, height)]
+        for x in range(0, width + 80, 80):
+            points.append((x, base + rng.randint(-40, 40)))
+        points.append((width, height))
+        draw.polygon(points, fill=[light, dark, dark][layer] if layer else light)
+        if layer == 2:
+            break
+    for i in range(rng.randint(4, 7)):
+        x = width * (0.1 + 0.12 * i)
+        y = height * 0.6 + rng.randint(-20, 20)
+        r = height * 0.05
+        draw.ellipse([x - r, y - 2.2 * r, x + r, y - 0.2 * r], fill=paper)
+        draw.rounded_rectangle([x - 1.4 * r, y, x + 1.4 * r, y + 3 * r], radius=int(r), fill=paper)
+    return img
+
+
+def get_or_create_image(title, palette="teal", size=(1600, 900)):
+    """Return the demo image with this title, drawing it the first time."""
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    buffer = io.BytesIO()
+    draw_picture(title, palette, size).save(buffer, "JPEG", quality=82)
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{slugify(title)[:60]}.jpg"))
+
+
+def render_pdf(title, paragraphs, palette="teal"):
+    """A small one- or two-page PDF with a coloured title band and wrapped text."""
+    dark, light, paper = PALETTES[palette]
+    pages = []
+    width, height = 1240, 1754  # A4 at 150 dpi
+    lines = []
+    for paragraph in paragraphs:
+        lines.extend(textwrap.wrap(paragraph, 62) or [""])
+        lines.append("")
+    per_page = 38
+    chunks = [lines[i : i + per_page] for i in range(0, max(len(lines), 1), per_page)] or [[]]
+    for number, chunk in enumerate(chunks):
+        page = PILImage.new("RGB", (width, height), "white")
+        draw = ImageDraw.Draw(page)
+        top = 120
+        if number == 0:
+            draw.rectangle([0, 0, width, 300], fill=dark)
+            draw.rectangle([0, 300, width, 316], fill=light)
+            title_lines = textwrap.wrap(title, 34)
+            for i, line in enumerate(title_lines[:3]):
+                draw.text((90, 70 + i * 64), line, fill="white", font=_font(54))
+            top = 400
+        for i, line in enumerate(chunk):
+            draw.text((90, top + i * 34), line, fill="#1d2528", font=_font(26))
+        draw.text((90, height - 90), "National Network for Immigrant and Refugee Rights", fill=dark, font=_font(22))
+        pages.append(page)
+    buffer = io.BytesIO()
+    pages[0].save(buffer, "PDF", save_all=True, append_images=pages[1:], resolution=150)
+    return buffer.getvalue()
+
+
+def get_or_create_document(title, paragraphs, palette="teal", filename=None, content=None):
+    """Return the demo document with this title, generating a PDF (or given content) the first time."""
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    data = content if content is not None else render_pdf(title, paragraphs, palette)
+    document = Document(title=title)
+    document.file.save(filename or f"{slugify(title)[:60]}.pdf", ContentFile(data), save=False)
+    document.save()
+    return document
+
+
+def rich(*paragraphs):
+    """Rich-text HTML from plain paragraphs (strings that already hold HTML are kept)."""
+    return "".join(p if p.lstrip().startswith("<") else f"<p>{p}</p>" for p in paragraphs)
+
+
+def paragraph(*paragraphs):
+    """One body 'paragraph' block."""
+    return ("paragraph", RichText(rich(*paragraphs)))
+
+
+def heading(text, level="h2"):
+    """One body 'heading' block."""
+    return ("heading", {"text": text, "level": level})
+
+
+def quote(text, attribution=""):
+    """One body 'quote' block."""
+    return ("quote", {"quote": text, "attribution": attribution})
+
+
+def document_link(document, title=""):
+    """One body 'document' block."""
+    return ("document", {"document": document, "title": title})
+
+
+def call_to_action(text, page=None, url="", description=""):
+    """One body 'call_to_action' block."""
+    return ("call_to_action", {"text": text, "page": page, "url": url, "description": description})
+
+
+def ensure_page(parent, model, slug, publish=True, **fields):
+    """Return ``parent``'s child with ``slug``, creating (and publishing) it only if it is missing."""
+    existing = Page.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    else:
+        page.save_revision()
+    page.refresh_from_db()
+    return page
+
+
+def ensure_translation(page, language_code, slug, **fields):
+    """Return ``page``'s translation in ``language_code``, creating and publishing it if missing.
+
+    The parent must already be translated. The copy starts from the source
+    page and then takes the translated ``fields`` (title, body and so on).
+    """
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing.specific
+    translation = page.copy_for_translation(locale, copy_parents=False)
+    translation = translation.specific
+    translation.slug = slug
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation

@@ -1,0 +1,299 @@
+"""Demo content of the core app: the site, its home page, standard pages, settings and menus.
+
+Facts come from the content brief; the wording is our own. Each function is
+idempotent: it finds what is there and creates only what is missing.
+"""
+
+from django.conf import settings
+from wagtail.models import Collection, Locale, Page, Site
+
+from nnirr_site.core.demo_builders import (
+    call_to_action,
+    ensure_page,
+    get_or_create_image,
+    heading,
+    paragraph,
+    quote,
+)
+from nnirr_site.core.models import HomePage, Menu, MenuItem, Office, SiteSettings, StandardPage
+
+PRIVACY_NOTICE_VERSION = "2026-11"
+
+
+def ensure_locales():
+    """Make sure every language in settings has a Wagtail locale."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+def ensure_root():
+    """Return the tree root (and the root collection), creating them if a test flushed the database."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+    return root
+
+
+def build_home():
+    """Create the home page, make it the default site's root and remove Wagtail's welcome page."""
+    ensure_locales()
+    root = ensure_root()
+    hero_image = get_or_create_image("Community gathering illustration", "teal", (1600, 900))
+    home = HomePage.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).first()
+    if home is None:
+        home = ensure_page(
+            root,
+            HomePage,
+            "home-nnirr",
+            title="Home",
+            seo_title="Human rights for all immigrants and refugees",
+            hero_heading="Human rights for every immigrant and refugee",
+            hero_text=(
+                "We are a national network of local coalitions and immigrant, refugee, community, faith, "
+                "civil-rights and labour groups. Together we defend the rights of all migrants, whatever "
+                "their immigration status."
+            ),
+            hero_image=hero_image,
+            hero_cta_text="Get involved",
+            summary=(
+                "A national network working for just immigration and refugee policy and for the human rights "
+                "of all migrants in the United States."
+            ),
+            listing_image=hero_image,
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name="NNIRR")
+    elif site.root_page_id != home.id:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "NNIRR"
+        site.save()
+        if old_root.specific_class is Page and old_root.depth == 2:
+            old_root.delete()
+    return home
+
+
+def build_standard_pages(home):
+    """About, Contact, Donate, Privacy and the accessibility statement."""
+    pages = {}
+    about_image = get_or_create_image("Network members meeting", "sun")
+    pages["about"] = ensure_page(
+        home,
+        StandardPage,
+        "about",
+        title="About the network",
+        intro=(
+            "The National Network for Immigrant and Refugee Rights brings together local coalitions, "
+            "immigrant and refugee organisations, community and faith groups, civil-rights and labour "
+            "organisations, and individual activists from across the United States."
+        ),
+        summary="Who we are, what we work for and how we work.",
+        listing_image=about_image,
+        body=[
+            heading("What we work for"),
+            paragraph(
+                "We work for a just immigration and refugee policy in the United States, and we defend the "
+                "rights of all immigrants and refugees, whatever their immigration status. Human rights are "
+                "the frame for everything we do: dignity and protection belong to every person, not only to "
+                "citizens."
+            ),
+            heading("Our four strategic aims", "h3"),
+            paragraph(
+                "<ol><li>Build the capacity of immigrant and refugee communities to take part in the "
+                "movement.</li><li>Connect our communities with global movements for social and economic "
+                "justice.</li><li>Strengthen the movement's leadership and vision from a human-rights "
+                "perspective.</li><li>Grow our members' participation, their leadership and the network's "
+                "own organisational strength.</li></ol>"
+            ),
+            heading("How we work"),
+            paragraph(
+                "We document human-rights abuses and challenge unjust laws. We advocate for immigrant "
+                "workers and work with both mainstream and independent media. We hold national conferences "
+                "as well as smaller regional and thematic gatherings, publish in print and online, run a "
+                "video channel and keep members and allies informed through our email list."
+            ),
+            heading("Around the world"),
+            paragraph(
+                "The network helped found Migrants Rights International in 1994, the Global Coalition on "
+                "Migration and the Women in Migration Network, and takes part in the Women and Global "
+                "Migration Working Group. Our Co-Director, Alma Maquitico, speaks for the network at "
+                "international meetings."
+            ),
+            quote(
+                "Our communities are not a problem to be managed. They are people with rights, and with the "
+                "power to defend them.",
+                "From a network gathering",
+            ),
+        ],
+    )
+    pages["contact"] = ensure_page(
+        home,
+        StandardPage,
+        "contact",
+        title="Contact us",
+        intro="Write to us, call one of our offices, or join our email list for news and action alerts.",
+        summary="Email, phone numbers and how to stay in touch with the network.",
+        show_contact_details=True,
+        body=[
+            paragraph(
+                "Member organisations, journalists, researchers and community members are all welcome to get in "
+                "touch. If you need legal help, we will do our best to point you to a trusted local "
+                "organisation; we do not give legal advice ourselves."
+            ),
+        ],
+    )
+    pages["donate"] = ensure_page(
+        home,
+        StandardPage,
+        "donate",
+        title="Support the network",
+        intro="Your gift keeps community trainings, human-rights documentation and international advocacy going.",
+        summary="Give online or by cheque to support immigrant and refugee rights.",
+        show_donation_details=True,
+        listing_image=get_or_create_image("Hands together illustration", "earth"),
+        body=[
+            paragraph(
+                "The network is sustained by its members and by people like you. Donations pay for trainings "
+                "of community organisers, for documenting abuses at the border and in the interior, and for "
+                "bringing the voices of migrants to national and international decision makers."
+            ),
+        ],
+    )
+    pages["privacy"] = ensure_page(
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy notice",
+        intro=(
+            "Many people who read this site or sign our petitions may be at risk because of their immigration "
+            "status. We collect as little as we can, keep it for as short a time as we can and never sell or "
+            "share it."
+        ),
+        summary="What we collect, why, who can see it and when we delete it.",
+        body=[
+            heading("Reading this site"),
+            paragraph(
+                "This site sets no tracking cookies and loads nothing from other companies: no analytics, no "
+                "advertising, no fonts or videos from outside services. Our web server keeps technical logs for "
+                "a short time to keep the site running and safe."
+            ),
+            heading("Signing a petition"),
+            paragraph(
+                "When you sign, we store your name, email address, and only the optional details you choose to "
+                "give (postal code, country, a comment). We store which version of this notice you agreed to, "
+                "the language you signed in, and whether you want news from the network. We never store your "
+                "internet (IP) address; we keep only a scrambled code made from it, for 30 days, to stop "
+                "automated abuse."
+            ),
+            paragraph(
+                "Only a small group of staff with special permission can see signers' details. When a petition "
+                "is delivered, decision makers receive names, postal codes and countries; they receive email "
+                "addresses only if you agreed to that. Comments are never published."
+            ),
+            heading("How long we keep it"),
+            paragraph(
+                "Signatures that are never confirmed are deleted after 30 days. Some time after a petition "
+                "closes, we remove names, email addresses, postal codes and comments and keep only the count "
+                "and the country. Every email we send you has a link to withdraw your signature at any time."
+            ),
+            heading("Questions"),
+            paragraph(
+                "Write to us at the address on our contact page to ask what we hold about you or to have it "
+                f"deleted. This is version {PRIVACY_NOTICE_VERSION} of the notice."
+            ),
+        ],
+    )
+    pages["accessibility"] = ensure_page(
+        home,
+        StandardPage,
+        "accessibility",
+        title="Accessibility statement",
+        intro="We want everyone to be able to use this site, on any device, in English or Spanish.",
+        summary="How we make the site usable for everyone, and how to tell us about a problem.",
+        body=[
+            heading("What we do"),
+            paragraph(
+                "Pages are built with plain, semantic HTML and work without JavaScript. Text uses your device's "
+                "own fonts, can be enlarged, and keeps a strong contrast. Every control can be reached with a "
+                "keyboard and shows where the focus is, and a link at the top of every page skips straight to "
+                "the content. Images that carry meaning have text alternatives."
+            ),
+            heading("How we test"),
+            paragraph(
+                "Our automated tests open every page type in a real browser, in English and Spanish, and check "
+                "them against the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. We also sign a "
+                "petition using only the keyboard as part of every test run."
+            ),
+            heading("Tell us about a problem"),
+            paragraph(
+                "If something on this site is hard to use, please write to us (see our contact page) and say "
+                "which page and what happened. We will answer within five working days."
+            ),
+        ],
+    )
+    return pages
+
+
+def build_settings(home):
+    """Organisation settings: contact email, offices, donation details, social links."""
+    site = Site.objects.get(root_page=home)
+    site_settings = SiteSettings.for_site(site)
+    if site_settings.contact_email:
+        return site_settings
+    site_settings.contact_email = "info@nnirr.org"
+    site_settings.donation_url = "https://example.org/donate-to-nnirr"
+    site_settings.mailing_address = "NNIRR\nP.O. Box 00000 (demo address)\nOakland, CA 94600"
+    site_settings.cheque_payable_to = "National Network for Immigrant and Refugee Rights"
+    site_settings.youtube_url = "https://www.youtube.com/"
+    site_settings.facebook_url = "https://www.facebook.com/"
+    site_settings.save()
+    Office.objects.create(
+        settings=site_settings, city="Oakland, California", phone="(510) 555-0142",
+        address="Demo street address\nOakland, CA 94600", sort_order=0,
+    )
+    Office.objects.create(
+        settings=site_settings, city="Washington, DC", phone="(202) 555-0175",
+        address="Demo street address\nWashington, DC 20001", sort_order=1,
+    )
+    return site_settings
+
+
+def build_menu(slug, name, entries, locale=None):
+    """Create the menu if needed and append any of ``entries`` (pages or (label, url) pairs) it lacks."""
+    locale = locale or Locale.get_default()
+    menu, _ = Menu.objects.get_or_create(slug=slug, locale=locale, defaults={"name": name})
+    present_pages = set(menu.items.values_list("link_page_id", flat=True))
+    present_urls = set(menu.items.values_list("link_url", flat=True))
+    order = menu.items.count()
+    for entry in entries:
+        if isinstance(entry, Page):
+            if entry.id in present_pages:
+                continue
+            MenuItem.objects.create(menu=menu, link_page=entry, sort_order=order)
+        else:
+            label, url = entry
+            if url in present_urls:
+                continue
+            MenuItem.objects.create(menu=menu, label=label, link_url=url, sort_order=order)
+        order += 1
+    return menu
+
+
+def build_menus(home):
+    """The main menu (sections in a sensible order) and the footer menu."""
+    children = {page.slug: page for page in home.get_children().live()}
+    order = ["about", "programs", "campaigns", "petitions", "resources", "news", "donate"]
+    build_menu("main", "Main menu", [children[slug] for slug in order if slug in children])
+    footer = [children[slug] for slug in ["contact", "privacy", "accessibility"] if slug in children]
+    build_menu("footer", "Footer menu", footer)
+
+
+def link_home_hero(home, pages):
+    """Point the hero button at the About page if no button target is set yet."""
+    if home.hero_cta_page_id is None and "about" in pages:
+        home.hero_cta_page = pages["about"]
+        home.save_revision().publish()

@@ -1,0 +1,36 @@
+"""``manage.py load_demo_content``: build the demo site from the content brief, idempotently."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from nnirr_site.core import demo_content as core_demo
+
+# Each app's demo module has ``build(home)``; they run in this order after the core pages.
+APP_DEMO_MODULES = [
+    "campaigns.demo_content",
+    "resources.demo_content",
+    "blog.demo_content",
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo site (pages, images, documents, menus). Running it again changes nothing."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home = core_demo.build_home()
+            pages = core_demo.build_standard_pages(home)
+            core_demo.build_settings(home)
+            for module_path in APP_DEMO_MODULES:
+                try:
+                    module = import_module(module_path)
+                except ModuleNotFoundError as exc:
+                    if exc.name != module_path:
+                        raise
+                    continue
+                module.build(home)
+            core_demo.link_home_hero(home, pages)
+            core_demo.build_menus(home)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
