@@ -188,3 +188,17 @@ def ensure_translation(page, language_code, slug, **fields):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation
+
+
+def update_page(page, **fields):
+    """Set ``fields`` on ``page`` and publish, starting from the database copy.
+
+    An in-memory page can hold stale tree fields (treebeard's ``numchild``)
+    after children were added through another instance; publishing that copy
+    would write them back and hide the children.
+    """
+    page = type(page).objects.get(pk=page.pk)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page

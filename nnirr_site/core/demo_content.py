@@ -8,12 +8,13 @@ from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from nnirr_site.core.demo_builders import (
-    call_to_action,
     ensure_page,
+    ensure_translation,
     get_or_create_image,
     heading,
     paragraph,
     quote,
+    update_page,
 )
 from nnirr_site.core.models import HomePage, Menu, MenuItem, Office, SiteSettings, StandardPage
 
@@ -295,5 +296,189 @@ def build_menus(home):
 def link_home_hero(home, pages):
     """Point the hero button at the About page if no button target is set yet."""
     if home.hero_cta_page_id is None and "about" in pages:
-        home.hero_cta_page = pages["about"]
-        home.save_revision().publish()
+        update_page(home, hero_cta_page=pages["about"])
+
+
+def translate_core_pages(home, pages):
+    """Spanish versions of the home page and the standard pages, written for Spanish readers."""
+    home_es = ensure_translation(
+        home,
+        "es",
+        "inicio",
+        title="Inicio",
+        seo_title="Derechos humanos para todas las personas inmigrantes y refugiadas",
+        hero_heading="Derechos humanos para cada inmigrante y cada refugiado",
+        hero_text=(
+            "Somos una red nacional de coaliciones locales y de organizaciones inmigrantes, refugiadas, "
+            "comunitarias, religiosas, de derechos civiles y sindicales. Juntas defendemos los derechos de "
+            "todas las personas migrantes, tengan o no papeles."
+        ),
+        hero_cta_text="Participa",
+        summary=(
+            "Una red nacional que lucha por una política migratoria y de refugio justa y por los derechos "
+            "humanos de todas las personas migrantes en Estados Unidos."
+        ),
+    )
+    translated = {"home": home_es}
+    translated["about"] = ensure_translation(
+        pages["about"],
+        "es",
+        "quienes-somos",
+        title="Quiénes somos",
+        intro=(
+            "La Red Nacional por los Derechos de Inmigrantes y Refugiados reúne a coaliciones locales, "
+            "organizaciones de inmigrantes y refugiados, grupos comunitarios y de fe, organizaciones de derechos "
+            "civiles y sindicatos, y a activistas de todo el país."
+        ),
+        summary="Quiénes somos, por qué luchamos y cómo trabajamos.",
+        body=[
+            heading("Por qué luchamos"),
+            paragraph(
+                "Queremos una política de inmigración y de refugio justa en Estados Unidos, y defendemos los "
+                "derechos de todas las personas inmigrantes y refugiadas, sin importar su situación migratoria. "
+                "Los derechos humanos guían todo nuestro trabajo: la dignidad y la protección son de cada "
+                "persona, no solo de quienes tienen ciudadanía."
+            ),
+            heading("Nuestros cuatro objetivos", "h3"),
+            paragraph(
+                "<ol><li>Fortalecer a las comunidades inmigrantes y refugiadas para que participen en el "
+                "movimiento.</li><li>Unir a nuestras comunidades con los movimientos globales por la justicia "
+                "social y económica.</li><li>Formar liderazgo y una visión del movimiento basados en los "
+                "derechos humanos.</li><li>Aumentar la participación y el liderazgo de nuestras organizaciones "
+                "miembro y la capacidad de la propia red.</li></ol>"
+            ),
+            heading("Cómo trabajamos"),
+            paragraph(
+                "Documentamos violaciones de derechos humanos y nos oponemos a las leyes injustas. Defendemos a "
+                "los trabajadores inmigrantes y trabajamos con medios grandes e independientes. Organizamos "
+                "conferencias nacionales y encuentros regionales o temáticos, publicamos materiales impresos y en "
+                "línea, tenemos un canal de video y una lista de correo para miembros y aliados."
+            ),
+            heading("En el mundo"),
+            paragraph(
+                "La Red ayudó a fundar Migrants Rights International en 1994, la Coalición Global sobre "
+                "Migración y la Red de Mujeres en la Migración, y forma parte del Grupo de Trabajo sobre Mujeres "
+                "y Migración Global. Nuestra codirectora, Alma Maquitico, representa a la Red en reuniones "
+                "internacionales."
+            ),
+        ],
+    )
+    translated["contact"] = ensure_translation(
+        pages["contact"],
+        "es",
+        "contacto",
+        title="Contacto",
+        intro="Escríbenos, llama a una de nuestras oficinas o súmate a nuestra lista de correo.",
+        summary="Correo, teléfonos y cómo mantenerte en contacto con la Red.",
+        body=[
+            paragraph(
+                "Organizaciones miembro, periodistas, investigadores y personas de la comunidad pueden "
+                "escribirnos. No damos asesoría legal, pero haremos lo posible por ponerte en contacto con una "
+                "organización local de confianza."
+            )
+        ],
+    )
+    translated["donate"] = ensure_translation(
+        pages["donate"],
+        "es",
+        "donar",
+        title="Apoya a la Red",
+        intro="Tu donación sostiene los talleres comunitarios, la documentación de abusos y nuestra labor internacional.",
+        summary="Dona en línea o con cheque para apoyar los derechos de inmigrantes y refugiados.",
+        body=[
+            paragraph(
+                "La Red vive del apoyo de sus miembros y de personas como tú. Las donaciones pagan la formación "
+                "de organizadores comunitarios, la documentación de abusos en la frontera y en el interior del "
+                "país, y el trabajo para que las voces migrantes lleguen a quienes toman decisiones."
+            )
+        ],
+    )
+    translated["privacy"] = ensure_translation(
+        pages["privacy"],
+        "es",
+        "privacidad",
+        title="Aviso de privacidad",
+        intro=(
+            "Muchas personas que leen este sitio o firman nuestras peticiones podrían correr riesgos por su "
+            "situación migratoria. Guardamos lo mínimo, durante el menor tiempo posible, y nunca lo vendemos ni "
+            "lo compartimos."
+        ),
+        summary="Qué datos guardamos, para qué, quién puede verlos y cuándo los borramos.",
+        body=[
+            heading("Al visitar el sitio"),
+            paragraph(
+                "Este sitio no usa cookies de rastreo ni carga nada de otras empresas: ni estadísticas, ni "
+                "publicidad, ni fuentes o videos externos. El servidor guarda registros técnicos por poco tiempo "
+                "para que el sitio funcione y esté protegido."
+            ),
+            heading("Al firmar una petición"),
+            paragraph(
+                "Guardamos tu nombre, tu correo y solo los datos opcionales que quieras darnos (código postal, "
+                "país, un comentario). También guardamos qué versión de este aviso aceptaste, el idioma en que "
+                "firmaste y si quieres recibir noticias de la Red. Nunca guardamos tu dirección de internet (IP): "
+                "solo un código cifrado hecho a partir de ella, durante 30 días, para frenar abusos automáticos."
+            ),
+            paragraph(
+                "Solo un pequeño grupo del personal con un permiso especial puede ver los datos de quienes firman. "
+                "Al entregar una petición, las autoridades reciben nombres, códigos postales y países; reciben "
+                "correos solo si tú lo aceptaste. Los comentarios nunca se publican."
+            ),
+            heading("Cuánto tiempo los guardamos"),
+            paragraph(
+                "Las firmas que nunca se confirman se borran a los 30 días. Un tiempo después de cerrar una "
+                "petición, borramos nombres, correos, códigos postales y comentarios, y conservamos solo el total "
+                "y el país. Cada correo que te enviamos trae un enlace para retirar tu firma cuando quieras."
+            ),
+            heading("Preguntas"),
+            paragraph(
+                "Escríbenos a la dirección de nuestra página de contacto para saber qué datos tenemos sobre ti o "
+                f"para pedir que los borremos. Esta es la versión {PRIVACY_NOTICE_VERSION} del aviso."
+            ),
+        ],
+    )
+    translated["accessibility"] = ensure_translation(
+        pages["accessibility"],
+        "es",
+        "accesibilidad",
+        title="Declaración de accesibilidad",
+        intro="Queremos que todas las personas puedan usar este sitio, en cualquier aparato, en español o en inglés.",
+        summary="Cómo hacemos el sitio usable para todas las personas y cómo avisarnos de un problema.",
+        body=[
+            heading("Lo que hacemos"),
+            paragraph(
+                "Las páginas usan HTML sencillo y semántico y funcionan sin JavaScript. El texto usa las fuentes "
+                "de tu aparato, se puede agrandar y tiene buen contraste. Todo se puede manejar con el teclado, "
+                "el foco siempre se ve y un enlace al inicio de cada página lleva directo al contenido."
+            ),
+            heading("Cómo lo comprobamos"),
+            paragraph(
+                "Nuestras pruebas automáticas abren cada tipo de página en un navegador real, en español y en "
+                "inglés, y las revisan según las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2, nivel "
+                "AA. En cada ronda de pruebas también firmamos una petición usando solo el teclado."
+            ),
+            heading("Avísanos de un problema"),
+            paragraph(
+                "Si algo del sitio te resulta difícil de usar, escríbenos (ver la página de contacto) y dinos en "
+                "qué página y qué pasó. Te responderemos en un plazo de cinco días hábiles."
+            ),
+        ],
+    )
+    if home_es.hero_cta_page_id != translated["about"].id:
+        update_page(home_es, hero_cta_page=translated["about"])
+    return translated
+
+
+def build_spanish_menus(translated):
+    """Spanish main and footer menus pointing at the Spanish pages that exist."""
+    locale = Locale.objects.get(language_code="es")
+    home_es = translated["home"]
+    children = {page.translation_key: page for page in home_es.get_children().live()}
+    english_home = home_es.get_translation(Locale.get_default())
+    order = ["about", "programs", "campaigns", "petitions", "resources", "news", "donate"]
+    english = {page.slug: page for page in english_home.get_children().live()}
+    entries = [children[english[slug].translation_key] for slug in order
+               if slug in english and english[slug].translation_key in children]
+    build_menu("main", "Menú principal", entries, locale=locale)
+    footer = [children[english[slug].translation_key] for slug in ["contact", "privacy", "accessibility"]
+              if slug in english and english[slug].translation_key in children]
+    build_menu("footer", "Menú del pie", footer, locale=locale)

@@ -23,6 +23,7 @@ class Command(BaseCommand):
             home = core_demo.build_home()
             pages = core_demo.build_standard_pages(home)
             core_demo.build_settings(home)
+            translated = core_demo.translate_core_pages(home, pages)
             for module_path in APP_DEMO_MODULES:
                 try:
                     module = import_module(module_path)
@@ -33,4 +34,5 @@ class Command(BaseCommand):
                 module.build(home)
             core_demo.link_home_hero(home, pages)
             core_demo.build_menus(home)
+            core_demo.build_spanish_menus(translated)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
