@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
+from wagtail.search.query import Fuzzy
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
@@ -17,16 +18,27 @@ def paginate(request, items, per_page):
     return paginator.get_page(request.GET.get("page"))
 
 
+def search_pages(query, locale):
+    """Live public pages in ``locale`` matching ``query``; a fuzzy match when nothing matches exactly.
+
+    Returns the results and whether they came from the fuzzy fallback.
+    """
+    pages = Page.objects.live().public().filter(locale=locale).specific()
+    results = pages.search(query)
+    if results.count():
+        return results, False
+    return pages.search(Fuzzy(query, unaccent=True)), True
+
+
 @require_GET
 def search(request):
     """Full-text search over live pages in the visitor's language."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    results, fuzzy = None, False
     if query:
-        locale = Locale.get_active()
-        pages = Page.objects.live().public().filter(locale=locale).specific()
-        results = paginate(request, pages.search(query), SEARCH_PAGE_SIZE)
-    return render(request, "core/search.html", {"query": query, "results": results})
+        matches, fuzzy = search_pages(query, Locale.get_active())
+        results = paginate(request, matches, SEARCH_PAGE_SIZE)
+    return render(request, "core/search.html", {"query": query, "results": results, "fuzzy": fuzzy})
 
 
 @require_GET

@@ -153,7 +153,10 @@ WAGTAIL_SITE_NAME = "National Network for Immigrant and Refugee Rights"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Postgres full text, stemmed per language with accents folded (nnirr_site/core/search_backend.py).
+        "BACKEND": "nnirr_site.core.search_backend",
+        "SEARCH_CONFIG": "nnirr_english",
+        "LANGUAGE_CONFIGS": {"en": "nnirr_english", "es": "nnirr_spanish"},
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
