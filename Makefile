@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: run test venv system-postgres system-chromium db db-stop db-reset messages static bench worker serve clean help
+.PHONY: run test venv system-postgres system-test-tools db db-stop db-reset messages static bench worker serve clean help
 
 help:
 	@echo "make run      set up everything and serve the demo site on http://$(HOST):$(PORT)"
@@ -38,13 +38,16 @@ system-postgres:
 	  fi; \
 	fi
 
-system-chromium:
-	@if ! command -v chromium >/dev/null; then \
+# Chromium for the browser tests, gettext (xgettext) for the test that every interface string is translated.
+system-test-tools:
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Chromium (Debian package) for browser tests..."; \
-	    $(APT_GET) update -qq && $(APT_GET) install -y -qq chromium >/dev/null; \
+	    echo "Installing$$missing (Debian packages) for the tests..."; \
+	    $(APT_GET) update -qq && $(APT_GET) install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "Chromium is missing for the browser tests. Install it with: sudo apt-get install chromium"; exit 1; \
+	    echo "The tests need:$$missing. Install with: sudo apt-get install$$missing"; exit 1; \
 	  fi; \
 	fi
 
@@ -68,8 +71,9 @@ run: db messages
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: venv system-postgres system-chromium messages
+test: venv system-postgres system-test-tools messages
 	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m nnirr_site.embedded_postgres start; fi
+	$(PY) -m nnirr_site.compile_translations --check
 	DJANGO_SETTINGS_MODULE=nnirr_site.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=nnirr_site.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
