@@ -1,20 +1,107 @@
-"""Blog index and posts."""
+"""Blog index and posts, with the snippets they use: authors and topics.
+
+Posts are tagged with free tags (django-taggit through ``BlogPageTag``) and
+filed under one ``Topic``. The index lists them newest first, filters them by
+tag or topic with GET parameters, and serves RSS and Atom feeds as routes of
+its own (``RoutablePageMixin``), so each language's index has its own feeds at
+``<index>/feed/rss/`` and ``<index>/feed/atom/`` without any project URL.
+"""
 
 import datetime
 
 from django.db import models
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage
+from nnirr_site.core.views import paginate
+
+MAX_FILTER_LENGTH = 100
 
 
-class BlogIndexPage(BasePage):
-    """Under home: lists posts, newest first."""
+def in_locale(items, locale_id, model):
+    """``items`` (translatable objects) swapped for their translations in ``locale_id`` where one exists.
+
+    One query for the whole list, instead of one ``.localized`` call per item.
+    """
+    foreign = {item.translation_key for item in items if item.locale_id != locale_id}
+    if not foreign:
+        return list(items)
+    translations = model.objects.filter(translation_key__in=foreign, locale_id=locale_id)
+    if hasattr(model, "live"):
+        translations = translations.filter(live=True)
+    found = {obj.translation_key: obj for obj in translations}
+    return [item if item.locale_id == locale_id else found.get(item.translation_key, item) for item in items]
+
+
+class Author(TranslatableMixin, models.Model):
+    """A person who writes for the blog; translated so the role reads right in each language."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(
+        _("role"), max_length=160, blank=True, help_text=_("For example 'Co-Director' or 'Member organisation'.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A square portrait works best. Leave empty if the person prefers no photo."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(TranslatableMixin, models.Model):
+    """The one subject a post is filed under (tags are the free-form complement)."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=80, allow_unicode=True, help_text=_("Used in addresses: /news/?topic=<slug>.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class BlogPageTag(TaggedItemBase):
+    """A tag on a blog post."""
+
+    content_object = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class BlogIndexPage(RoutablePageMixin, BasePage):
+    """Under home: lists posts newest first, filters them by tag or topic, and serves the feeds."""
+
+    PAGE_SIZE = 12
+    FEED_SIZE = 20
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -26,29 +113,195 @@ class BlogIndexPage(BasePage):
     class Meta:
         verbose_name = _("blog index page")
 
+    def get_posts(self):
+        """Live, public posts of this index (so of its language), newest first."""
+        return BlogPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["posts"] = (
-            BlogPage.objects.child_of(self).live().public().order_by("-date").select_related("listing_image")
+        all_posts = self.get_posts()
+        posts = all_posts
+        tag_slug = request.GET.get("tag", "").strip()[:MAX_FILTER_LENGTH]
+        topic_slug = request.GET.get("topic", "").strip()[:MAX_FILTER_LENGTH]
+        active_tag = active_topic = None
+        if tag_slug:
+            active_tag = Tag.objects.filter(slug=tag_slug).first()
+            posts = posts.filter(tags__slug=tag_slug)
+        if topic_slug:
+            active_topic = (
+                Topic.objects.filter(slug=topic_slug).order_by(
+                    models.Case(models.When(locale_id=self.locale_id, then=0), default=1)
+                ).first()
+            )
+            if active_topic:
+                posts = posts.filter(topic__translation_key=active_topic.translation_key)
+            else:
+                posts = posts.none()
+        posts = posts.select_related("listing_image", "topic").prefetch_related("listing_image__renditions")
+        context.update(
+            posts=paginate(request, posts, self.PAGE_SIZE),
+            tag_slug=tag_slug,
+            active_tag=active_tag,
+            topic_slug=topic_slug,
+            active_topic=active_topic,
+            is_filtered=bool(tag_slug or topic_slug),
+            tag_counts=self.tag_counts(all_posts),
+            topic_counts=self.topic_counts(all_posts),
+            blog_index=self,
         )
         return context
 
+    @staticmethod
+    def tag_counts(posts):
+        """Every tag used on ``posts`` with how many posts carry it, by name."""
+        return (
+            BlogPageTag.objects.filter(content_object__in=posts)
+            .values("tag__name", "tag__slug")
+            .annotate(count=Count("content_object", distinct=True))
+            .order_by("tag__name")
+        )
+
+    @staticmethod
+    def topic_counts(posts):
+        """Every topic used on ``posts`` with how many posts it has, by name."""
+        return (
+            posts.exclude(topic=None)
+            .order_by()
+            .values("topic__name", "topic__slug")
+            .annotate(count=Count("pk"))
+            .order_by("topic__name")
+        )
+
+    @property
+    def rss_url(self):
+        return self.url + self.reverse_subpage("feed_rss")
+
+    @property
+    def atom_url(self):
+        return self.url + self.reverse_subpage("feed_atom")
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from blog.feeds import BlogRssFeed
+
+        return BlogRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from blog.feeds import BlogAtomFeed
+
+        return BlogAtomFeed(self)(request)
+
 
 class BlogPage(BasePage):
-    """Under the blog index: one post."""
+    """Under the blog index: one post, with authors, a topic, tags and related posts."""
+
+    RELATED_COUNT = 3
 
     date = models.DateField(_("post date"), default=datetime.date.today)
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="blog_pages",
+        help_text=_("The one subject this post is filed under. Posts on the same topic are suggested as related."),
+    )
+    tags = ClusterTaggableManager(
+        through=BlogPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("A few words readers can use to find similar posts, separated by commas."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
-        FieldPanel("date"),
+        MultiFieldPanel(
+            [FieldPanel("date"), InlinePanel("author_links", label=_("Authors")), FieldPanel("topic"), FieldPanel("tags")],
+            heading=_("About this post"),
+        ),
         FieldPanel("summary"),
-        FieldPanel("listing_image"),
+        FieldPanel(
+            "listing_image",
+            heading=_("Featured image"),
+            help_text=_("Shown at the top of the post and on its card in listings. Landscape, at least 1200 pixels wide."),
+        ),
         FieldPanel("body"),
+        InlinePanel(
+            "related_post_links",
+            label=_("Related posts"),
+            help_text=_("Leave empty to suggest the newest posts on the same topic automatically."),
+            max_num=RELATED_COUNT,
+        ),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("blog post")
+
+    def get_authors(self):
+        """The post's authors in its language where a translation of the author exists."""
+        authors = [link.author for link in self.author_links.select_related("author__photo") if link.author_id]
+        return in_locale(authors, self.locale_id, Author)
+
+    def get_topic(self):
+        if self.topic is None:
+            return None
+        return in_locale([self.topic], self.locale_id, Topic)[0]
+
+    def get_related_posts(self):
+        """Posts the editor chose; without any, the newest posts on the same topic."""
+        chosen = [
+            link.post
+            for link in self.related_post_links.select_related("post__listing_image")
+            if link.post_id and link.post.live
+        ]
+        if chosen:
+            return in_locale(chosen, self.locale_id, BlogPage)[: self.RELATED_COUNT]
+        if self.topic is None:
+            return []
+        return list(
+            BlogPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, topic__translation_key=self.topic.translation_key)
+            .exclude(pk=self.pk)
+            .order_by("-date", "-pk")
+            .select_related("listing_image")[: self.RELATED_COUNT]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent().specific
+        context.update(
+            blog_index=parent if isinstance(parent, BlogIndexPage) else None,
+            authors=self.get_authors(),
+            post_topic=self.get_topic(),
+            post_tags=self.tags.all(),
+            related_posts=self.get_related_posts(),
+        )
+        return context
+
+
+class BlogPageAuthor(Orderable):
+    """One author of a post, in the order they are credited."""
+
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(Author, verbose_name=_("author"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+
+class BlogPageRelatedPost(Orderable):
+    """A post an editor chose to suggest after this one."""
+
+    page = ParentalKey(BlogPage, on_delete=models.CASCADE, related_name="related_post_links")
+    post = models.ForeignKey(BlogPage, verbose_name=_("post"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("post", page_type="blog.BlogPage")]
