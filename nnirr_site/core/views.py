@@ -33,7 +33,8 @@ def search_pages(query, locale):
 @require_GET
 def search(request):
     """Full-text search over live pages in the visitor's language."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    # PostgreSQL cannot store or compare NUL characters; nobody means to search for them.
+    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
     results, fuzzy = None, False
     if query:
         matches, fuzzy = search_pages(query, Locale.get_active())
