@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns.petitions import views as petition_views
 from nnirr_site.core import views as core_views
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("petitions/<int:petition_id>/count.json", petition_views.count_json, name="petition_count"),
 ]
 
 if settings.DEBUG:

@@ -18,7 +18,7 @@ from nnirr_site.core.demo_builders import (
 )
 from nnirr_site.core.models import HomePage, Menu, MenuItem, Office, SiteSettings, StandardPage
 
-PRIVACY_NOTICE_VERSION = "2026-11"
+PRIVACY_NOTICE_VERSION = settings.PRIVACY_NOTICE_VERSION
 
 
 def ensure_locales():

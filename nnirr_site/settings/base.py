@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "campaigns",
     "resources",
     "blog",
+    "campaigns.petitions",
+    "django_tasks",
+    "django_tasks_db",
+    "django_countries",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -168,6 +172,22 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+
+# The privacy notice's current version; petition signatures record which one the signer agreed to.
+PRIVACY_NOTICE_VERSION = "2026-11"
+
+# Background tasks (django-tasks with the database backend; `manage.py db_worker` runs them).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Petitions (campaigns/petitions): abuse limits, links and emails.
+PETITION_MIN_FILL_SECONDS = float(os.environ.get("PETITION_MIN_FILL_SECONDS", "3"))
+PETITION_RATE_LIMIT = int(os.environ.get("PETITION_RATE_LIMIT", "5"))  # signatures per address per window
+PETITION_RATE_LIMIT_WINDOW = int(os.environ.get("PETITION_RATE_LIMIT_WINDOW", "300"))  # seconds
+PETITION_IP_HASH_KEY = os.environ.get("PETITION_IP_HASH_KEY", "")  # empty: derived from SECRET_KEY
+PETITION_TRUSTED_PROXIES = int(os.environ.get("PETITION_TRUSTED_PROXIES", "0"))  # proxies setting X-Forwarded-For
+PETITION_TOKEN_DAYS = 14
+PETITION_PRIVACY_PAGE_SLUG = "privacy"  # the English privacy notice under home; its translations are found from it
+PETITION_EMAIL_MAX_ATTEMPTS = 48
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False

@@ -10,6 +10,7 @@ from nnirr_site.core import demo_content as core_demo
 # Each app's demo module has ``build(home)``; they run in this order after the core pages.
 APP_DEMO_MODULES = [
     "campaigns.demo_content",
+    "campaigns.petitions.demo_content",
     "resources.demo_content",
     "blog.demo_content",
 ]
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             pages = core_demo.build_standard_pages(home)
             core_demo.build_settings(home)
             translated = core_demo.translate_core_pages(home, pages)
+            app_modules = []
             for module_path in APP_DEMO_MODULES:
                 try:
                     module = import_module(module_path)
@@ -32,6 +34,11 @@ class Command(BaseCommand):
                         raise
                     continue
                 module.build(home)
+                app_modules.append(module)
+            # Links between apps (a campaign's related resources) once every app's pages exist.
+            for module in app_modules:
+                if hasattr(module, "link"):
+                    module.link(home)
             core_demo.link_home_hero(home, pages)
             core_demo.build_menus(home)
             core_demo.build_spanish_menus(translated)

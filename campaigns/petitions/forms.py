@@ -1,0 +1,140 @@
+"""The signing form: a plain Django form whose optional fields follow the petition's settings."""
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.models import Page
+
+from campaigns.petitions.signing import SignatureData, form_stamp
+
+# Links in a name field are spam, never a name.
+URL_IN_TEXT = re.compile(
+    r"(?i)(://|www\.|https?:|\b[a-z0-9-]+\.(com|net|org|info|biz|ru|cn|xyz|io|ly|co|me|top|site|online|link|click|"
+    r"shop|app|gg|us|uk|de)\b|\[url|<a\s)"
+)
+
+
+def refuse_urls(value):
+    if URL_IN_TEXT.search(value):
+        raise forms.ValidationError(_("Please write only your name here, without web addresses."), code="url")
+
+
+class SignatureForm(forms.Form):
+    """Name, email, the optional details the petition asks for, consent and two unticked choices."""
+
+    first_name = forms.CharField(
+        label=_("First name"), max_length=100, validators=[refuse_urls], widget=forms.TextInput(
+            attrs={"autocomplete": "given-name"}
+        )
+    )
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=100, validators=[refuse_urls], widget=forms.TextInput(
+            attrs={"autocomplete": "family-name"}
+        )
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your signature."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    postal_code = forms.CharField(
+        label=_("ZIP or postal code"),
+        max_length=20,
+        required=False,
+        validators=[
+            RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9 -]*$", _("Use only letters, numbers, spaces and hyphens."))
+        ],
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=500,
+        required=False,
+        help_text=_("Optional, at most 500 characters. Only our staff read it; it is never published."),
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 500}),
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that the network stores my signature as it describes."),
+        error_messages={"required": _("Please agree to the privacy notice so we can count your signature.")},
+    )
+    opt_in_news = forms.BooleanField(label=_("Send me news from the network by email."), required=False)
+    show_name = forms.BooleanField(
+        label=_("Show my first name, last initial and country in the list of signers."), required=False
+    )
+    # Honeypot: hidden from people (and skipped by the keyboard); bots fill every field.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    honeypot_fields = ("website",)
+
+    def __init__(self, *args, petition, **kwargs):
+        kwargs.setdefault("auto_id", "petition-%s")
+        super().__init__(*args, **kwargs)
+        self.petition = petition
+        if not petition.ask_postal_code:
+            del self.fields["postal_code"]
+        if petition.ask_country:
+            self.fields["country"].choices = [("", _("Choose a country (optional)"))] + list(countries)
+            self.fields["country"].widget.attrs["autocomplete"] = "country"
+        else:
+            del self.fields["country"]
+        if not petition.ask_comment:
+            del self.fields["comment"]
+        if not petition.show_signers:
+            del self.fields["show_name"]
+        elif not petition.ask_country:
+            self.fields["show_name"].label = _("Show my first name and last initial in the list of signers.")
+        if not self.is_bound:
+            self.initial["started"] = form_stamp()
+        for name, field in self.fields.items():
+            if name in ("started", "website"):
+                continue
+            describedby = []
+            if field.help_text:
+                describedby.append(f"petition-{name}-help")
+            if self.is_bound and name in self.errors:
+                describedby.append(f"petition-{name}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if describedby:
+                field.widget.attrs["aria-describedby"] = " ".join(describedby)
+
+    privacy_version = settings.PRIVACY_NOTICE_VERSION
+
+    @cached_property
+    def privacy_url(self):
+        """The privacy notice in the active language (the page with slug ``privacy`` under home)."""
+        notice = Page.objects.live().filter(depth=3, slug=settings.PETITION_PRIVACY_PAGE_SLUG).first()
+        return notice.localized.url if notice else ""
+
+    @property
+    def visible_fields_in_order(self):
+        return [self[name] for name in self.fields if name not in ("website", "started")]
+
+    def is_bot(self):
+        """Filled the honeypot: treated as a bot whatever else it sent."""
+        return bool(self.data.get("website", "").strip())
+
+    def signature_data(self):
+        data = self.cleaned_data
+        return SignatureData(
+            first_name=data["first_name"].strip(),
+            last_name=data["last_name"].strip(),
+            email=data["email"],
+            postal_code=data.get("postal_code", "").strip().upper(),
+            country=data.get("country", ""),
+            comment=data.get("comment", "").strip(),
+            opt_in_news=data.get("opt_in_news", False),
+            show_name=data.get("show_name", False),
+        )

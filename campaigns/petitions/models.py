@@ -1,0 +1,282 @@
+"""Petition pages, their signatures, the emails sent to signers and the signature tallies.
+
+A petition and its translations share one Wagtail ``translation_key``; signatures,
+the one-per-email rule and the tally are keyed on it, so a supporter who signs
+the Spanish page and then the English one is still one signature.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from nnirr_site.core.models import BasePage
+
+# At most this many emails ever go to one signature (confirmation plus "already signed" notes).
+MAX_EMAILS_PER_SIGNATURE = 5
+
+
+class PetitionIndexPage(BasePage):
+    """Under home (slug ``petitions``): lists the petitions that do not sit under a campaign."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["petitions.PetitionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("petition index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["petitions"] = (
+            PetitionPage.objects.child_of(self).live().public().select_related("listing_image").order_by("-deadline")
+        )
+        return context
+
+
+class PetitionPage(RoutablePageMixin, BasePage):
+    """Under a campaign page or the petition index: one petition with its signing form and progress."""
+
+    addressee = models.CharField(
+        _("to"), max_length=200, help_text=_("Who the petition is addressed to, e.g. “President of the United States”.")
+    )
+    ask = RichTextField(
+        _("the ask"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("What the petition asks for, in the words supporters sign."),
+    )
+    signature_goal = models.PositiveIntegerField(
+        _("signature goal"), default=1000, help_text=_("The number of signatures the progress bar aims for.")
+    )
+    deadline = models.DateTimeField(
+        _("deadline"), null=True, blank=True, help_text=_("After this moment the form is replaced by a closed notice.")
+    )
+    ask_postal_code = models.BooleanField(_("ask for a ZIP or postal code"), default=True)
+    ask_country = models.BooleanField(_("ask for the country"), default=True)
+    ask_comment = models.BooleanField(
+        _("ask for a comment"), default=False, help_text=_("Comments are never shown publicly.")
+    )
+    show_signers = models.BooleanField(
+        _("show recent signers"),
+        default=True,
+        help_text=_(
+            "List supporters who ticked “show my name”: first name, last initial and country only. "
+            "Also offers them that tick box."
+        ),
+    )
+    count_without_confirmation = models.BooleanField(
+        _("count signatures without email confirmation"),
+        default=False,
+        help_text=_("Leave off: without confirmation anyone can add signatures in other people's names."),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link"], help_text=_("Shown after signing.")
+    )
+    share_text = models.TextField(
+        _("share text"),
+        blank=True,
+        max_length=280,
+        help_text=_("A short message supporters can share by email or messaging apps, without the link."),
+    )
+    offline_signatures = models.PositiveIntegerField(
+        _("offline signatures"),
+        default=0,
+        help_text=_("Paper or event signatures counted by staff; added to the total shown."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("addressee"),
+        FieldPanel("ask"),
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("signature_goal"), FieldPanel("offline_signatures")]),
+                FieldPanel("deadline"),
+            ],
+            heading=_("Goal, paper signatures and deadline"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("ask_postal_code"),
+                FieldPanel("ask_country"),
+                FieldPanel("ask_comment"),
+                FieldPanel("show_signers"),
+                FieldPanel("count_without_confirmation"),
+            ],
+            heading=_("Form"),
+        ),
+        FieldPanel("thank_you_text"),
+        FieldPanel("share_text"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("addressee"), index.SearchField("ask")]
+    parent_page_types = ["campaigns.CampaignPage", "petitions.PetitionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("petition page")
+
+    # Routes: the page itself (form on GET, signing on POST), the thank-you page, confirmation.
+    @path("")
+    def petition(self, request):
+        from campaigns.petitions import views
+
+        return views.petition_page(request, self)
+
+    @path("thanks/")
+    def thanks(self, request):
+        from campaigns.petitions import views
+
+        return views.thanks_page(request, self)
+
+    @path("confirm/<str:token>/")
+    def confirm(self, request, token):
+        from campaigns.petitions import views
+
+        return views.confirm_page(request, self, token)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stats"] = self.get_stats()
+        context["recent_signers"] = self.get_recent_signers()
+        context["closed"] = self.is_closed
+        return context
+
+    @property
+    def is_closed(self):
+        return self.deadline is not None and timezone.now() >= self.deadline
+
+    def get_stats(self):
+        """Counted signatures, paper ones, their total, the goal and the next milestone."""
+        from campaigns.petitions.signing import petition_stats
+
+        return petition_stats(self)
+
+    def get_recent_signers(self, limit=10):
+        """The latest counted signers who agreed to be listed (first name, last initial, country)."""
+        if not self.show_signers:
+            return []
+        return list(
+            Signature.objects.filter(petition_key=self.translation_key, show_name=True, counted_at__isnull=False)
+            .order_by("-counted_at")
+            .only("first_name", "last_name", "country")[:limit]
+        )
+
+
+class FlagReason(models.TextChoices):
+    """Why a stored signature is not counted until staff look at it."""
+
+    NONE = "", _("not flagged")
+    RATE_LIMITED = "rate_limited", _("too many signatures from one address")
+
+
+class Signature(models.Model):
+    """One supporter's signature of a petition (in any of its languages): personal data, kept minimal."""
+
+    petition = models.ForeignKey(
+        PetitionPage, verbose_name=_("petition"), on_delete=models.CASCADE, related_name="signatures"
+    )
+    petition_key = models.UUIDField(
+        _("petition key"), editable=False, help_text=_("The petition's translation key, shared by its translations.")
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"), max_length=254)
+    email_normalized = models.CharField(_("normalised email"), max_length=254, editable=False)
+    postal_code = models.CharField(_("ZIP or postal code"), max_length=20, blank=True)
+    country = CountryField(_("country"), blank=True)
+    comment = models.TextField(_("comment"), max_length=500, blank=True)
+    privacy_notice_version = models.CharField(_("privacy notice version agreed to"), max_length=20)
+    opt_in_news = models.BooleanField(_("wants news from the network"), default=False)
+    show_name = models.BooleanField(_("agreed to be listed"), default=False)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    ip_hash = models.CharField(
+        _("keyed hash of the IP address"), max_length=64, blank=True, editable=False, help_text=_("For rate limits.")
+    )
+    created_at = models.DateTimeField(_("signed at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    counted_at = models.DateTimeField(_("counted since"), null=True, blank=True)
+    flag = models.CharField(_("flag"), max_length=20, choices=FlagReason.choices, default="", blank=True)
+    token_hash = models.CharField(max_length=64, blank=True, editable=False)
+    token_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    emails_count = models.PositiveSmallIntegerField(
+        _("emails sent or queued"), default=0, help_text=_("Never more than %(max)s.") % {"max": MAX_EMAILS_PER_SIGNATURE}
+    )
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition_key", "email_normalized"], name="petitions_one_signature_per_email"
+            ),
+            models.UniqueConstraint(
+                fields=["token_hash"], condition=~Q(token_hash=""), name="petitions_unique_token_hash"
+            ),
+            models.CheckConstraint(
+                condition=Q(emails_count__lte=MAX_EMAILS_PER_SIGNATURE), name="petitions_at_most_five_emails"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["petition_key", "-counted_at"],
+                condition=Q(show_name=True, counted_at__isnull=False),
+                name="petitions_recent_listed",
+            ),
+            models.Index(fields=["petition_key", "ip_hash", "created_at"], name="petitions_rate_limit"),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name[:1]}."
+
+    @property
+    def public_name(self):
+        """First name and last initial: all that is ever shown publicly."""
+        initial = self.last_name.strip()[:1].upper()
+        return f"{self.first_name.strip()} {initial}." if initial else self.first_name.strip()
+
+
+class EmailKind(models.TextChoices):
+    CONFIRM = "confirm", _("confirm your signature")
+    ALREADY_SIGNED = "already_signed", _("you have already signed")
+
+
+class SignatureEmail(models.Model):
+    """One email to a signer, queued with the signature and marked sent once, so a retry never sends twice."""
+
+    signature = models.ForeignKey(Signature, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=20, choices=EmailKind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True, help_text=_("The error class only, never the address."))
+
+    class Meta:
+        verbose_name = _("signature email")
+        verbose_name_plural = _("signature emails")
+
+
+class PetitionTally(models.Model):
+    """The counted-signature total of one petition (all its translations), kept exact in each signing transaction.
+
+    It lives outside the page row on purpose: publishing a page revision writes
+    every page column, and would overwrite a counter kept there with a stale value.
+    """
+
+    petition_key = models.UUIDField(primary_key=True)
+    counted = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("petition tally")
+        verbose_name_plural = _("petition tallies")

@@ -1,0 +1,320 @@
+"""The rules of signing: storing a signature, confirming it and keeping the counts exact.
+
+Counting: each petition (with its translations) has one ``PetitionTally`` row.
+A signature becomes counted exactly once — when it is confirmed, or when it is
+stored if the petition counts without confirmation — and in that same
+transaction the tally is incremented with an ``UPDATE ... SET counted =
+counted + 1`` upsert. Confirmation locks the signature row
+(``select_for_update``) and only proceeds while ``confirmed_at`` is empty, so
+two simultaneous confirmations count once. Duplicate emails are stopped by the
+database's unique constraint inside a savepoint, so simultaneous signatures
+from the same address leave one row and raise no error. ``recount_signatures``
+compares each tally with ``COUNT(*)`` of counted rows and repairs drift.
+
+Emails are queued in the same transaction as the signature: the django-tasks
+database backend writes its task row with the default connection, so the task
+commits (or rolls back) together with the signature.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from campaigns.petitions.models import (
+    MAX_EMAILS_PER_SIGNATURE,
+    EmailKind,
+    FlagReason,
+    PetitionTally,
+    Signature,
+    SignatureEmail,
+)
+from campaigns.petitions import tokens
+
+FORM_STAMP_SALT = "petitions.form-started"
+
+
+class Outcome:
+    """What happened to a submission; the visitor sees the same thank-you page for all of them."""
+
+    NEW = "new"
+    REPEAT = "repeat"
+    RATE_LIMITED = "rate_limited"
+    BOT = "bot"
+
+
+def normalize_email(email):
+    """Trim, Unicode NFKC and lower-case: the form the one-signature-per-email rule compares."""
+    return unicodedata.normalize("NFKC", email.strip()).lower()
+
+
+# --- Who is asking: client address and its keyed hash -------------------------------------------
+
+
+def client_ip(request):
+    """The client's address: REMOTE_ADDR, or the right entry of X-Forwarded-For behind trusted proxies."""
+    proxies = getattr(settings, "PETITION_TRUSTED_PROXIES", 0)
+    address = request.META.get("REMOTE_ADDR", "")
+    if proxies:
+        hops = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(hops) >= proxies:
+            address = hops[-proxies]
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return ""
+
+
+def ip_hash_key():
+    key = getattr(settings, "PETITION_IP_HASH_KEY", "")
+    if key:
+        return key.encode()
+    return hashlib.sha256(b"nnirr.petitions.ip-hash:" + settings.SECRET_KEY.encode()).digest()
+
+
+def hash_ip(address):
+    """HMAC-SHA256 of the address with a secret key; the raw address is never stored."""
+    if not address:
+        return ""
+    return hmac.new(ip_hash_key(), address.encode(), hashlib.sha256).hexdigest()
+
+
+# --- The minimum fill time ----------------------------------------------------------------------
+
+
+def form_stamp(now=None):
+    """A signed timestamp for the form's hidden field; bots that post at once are caught by it."""
+    moment = (now or timezone.now()).timestamp()
+    return signing.dumps(round(moment, 3), salt=FORM_STAMP_SALT, compress=False)
+
+
+def filled_too_fast(stamp, now=None):
+    """True when the stamp is missing, forged or younger than PETITION_MIN_FILL_SECONDS."""
+    try:
+        started = float(signing.loads(stamp or "", salt=FORM_STAMP_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
+        return True
+    elapsed = (now or timezone.now()).timestamp() - started
+    return elapsed < getattr(settings, "PETITION_MIN_FILL_SECONDS", 3)
+
+
+# --- Storing a signature ------------------------------------------------------------------------
+
+
+@dataclass
+class SignatureData:
+    """The cleaned form fields of one submission."""
+
+    first_name: str
+    last_name: str
+    email: str
+    postal_code: str = ""
+    country: str = ""
+    comment: str = ""
+    opt_in_news: bool = False
+    show_name: bool = False
+
+
+def is_rate_limited(petition, ip_hash, now):
+    """More than PETITION_RATE_LIMIT signatures from this address hash on this petition in the window.
+
+    A count on an index; simultaneous bursts from one address may slip one or
+    two past the limit, which is acceptable for a signal that only flags.
+    """
+    limit = getattr(settings, "PETITION_RATE_LIMIT", 5)
+    if not ip_hash or not limit:
+        return False
+    window = timedelta(seconds=getattr(settings, "PETITION_RATE_LIMIT_WINDOW", 300))
+    recent = Signature.objects.filter(
+        petition_key=petition.translation_key, ip_hash=ip_hash, created_at__gte=now - window
+    )
+    return recent.count() >= limit
+
+
+def record_signature(petition, data, language, ip_hash=""):
+    """Store a signature (or recognise a repeat) and queue its email, all in one transaction.
+
+    Returns an ``Outcome``. Never raises for a duplicate, even one racing in at
+    the same moment: the unique constraint decides inside a savepoint.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        flagged = is_rate_limited(petition, ip_hash, now)
+        counted = petition.count_without_confirmation and not flagged
+        signature = Signature(
+            petition=petition,
+            petition_key=petition.translation_key,
+            first_name=data.first_name,
+            last_name=data.last_name,
+            email=data.email.strip(),
+            email_normalized=normalize_email(data.email),
+            postal_code=data.postal_code,
+            country=data.country,
+            comment=data.comment,
+            privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
+            opt_in_news=data.opt_in_news,
+            show_name=data.show_name,
+            language=language,
+            ip_hash=ip_hash,
+            created_at=now,
+            counted_at=now if counted else None,
+            flag=FlagReason.RATE_LIMITED if flagged else FlagReason.NONE,
+        )
+        try:
+            with transaction.atomic():
+                signature.save(force_insert=True)
+        except IntegrityError:
+            existing = (
+                Signature.objects.filter(
+                    petition_key=petition.translation_key, email_normalized=signature.email_normalized
+                )
+                .only("pk")
+                .first()
+            )
+            if existing is not None:
+                queue_email(existing, EmailKind.ALREADY_SIGNED)
+            return Outcome.REPEAT
+        if counted:
+            add_to_tally(petition.translation_key, 1)
+        if flagged:
+            # No email while flagged: a flood must not turn our server into a mail cannon.
+            return Outcome.RATE_LIMITED
+        queue_email(signature, EmailKind.CONFIRM)
+        return Outcome.NEW
+
+
+def queue_email(signature, kind):
+    """Queue one email to ``signature`` unless it has had its five; call inside a transaction."""
+    from campaigns.petitions.tasks import send_signature_email
+
+    allowed = Signature.objects.filter(pk=signature.pk, emails_count__lt=MAX_EMAILS_PER_SIGNATURE).update(
+        emails_count=F("emails_count") + 1
+    )
+    if not allowed:
+        return None
+    email = SignatureEmail.objects.create(signature_id=signature.pk, kind=kind)
+    send_signature_email.enqueue(email.pk)
+    return email
+
+
+def add_to_tally(petition_key, amount):
+    """Add ``amount`` to the petition's tally in the current transaction, creating the row if needed."""
+    table = PetitionTally._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (petition_key, counted, updated_at) VALUES (%s, GREATEST(%s, 0), now()) "
+            f"ON CONFLICT (petition_key) DO UPDATE SET counted = {table}.counted + EXCLUDED.counted, "
+            "updated_at = now()",
+            [petition_key, amount],
+        )
+
+
+# --- Confirming ---------------------------------------------------------------------------------
+
+
+class ConfirmResult:
+    CONFIRMED = "confirmed"
+    INVALID = "invalid"
+
+
+def find_signature_for_token(petition, token, for_update=False):
+    """The signature this link belongs to, if the token is well formed, matches and has not expired."""
+    if not tokens.looks_valid(token):
+        return None
+    candidates = Signature.objects.filter(
+        petition_key=petition.translation_key, token_hash=tokens.hash_token(token), confirmed_at__isnull=True
+    )
+    if for_update:
+        candidates = candidates.select_for_update()
+    signature = candidates.only("pk", "token_hash", "token_expires_at", "flag", "counted_at").first()
+    if signature is None or not tokens.token_matches(token, signature.token_hash, signature.token_expires_at):
+        return None
+    return signature
+
+
+def confirm_signature(petition, token):
+    """Confirm the signature behind ``token`` once; count it if it is not flagged. Returns a ConfirmResult."""
+    now = timezone.now()
+    with transaction.atomic():
+        signature = find_signature_for_token(petition, token, for_update=True)
+        if signature is None:
+            return ConfirmResult.INVALID
+        newly_counted = signature.counted_at is None and signature.flag == FlagReason.NONE
+        Signature.objects.filter(pk=signature.pk).update(
+            confirmed_at=now,
+            counted_at=now if newly_counted else signature.counted_at,
+            token_hash="",
+            token_expires_at=None,
+        )
+        if newly_counted:
+            add_to_tally(petition.translation_key, 1)
+    return ConfirmResult.CONFIRMED
+
+
+# --- Counts -------------------------------------------------------------------------------------
+
+
+def counted_signatures(petition_key):
+    tally = PetitionTally.objects.filter(petition_key=petition_key).values_list("counted", flat=True).first()
+    return tally or 0
+
+
+def next_milestone(total, goal):
+    """The goal while it is ahead; past it, the next round number (1, 2.5, 5 × 10ⁿ) above the total."""
+    if goal and total < goal:
+        return goal
+    step = 10
+    while True:
+        for factor in (1, 2.5, 5):
+            candidate = int(step * factor)
+            if candidate > total:
+                return candidate
+        step *= 10
+
+
+@dataclass
+class PetitionStats:
+    counted: int
+    offline: int
+    goal: int
+
+    @property
+    def total(self):
+        return self.counted + self.offline
+
+    @property
+    def milestone(self):
+        return next_milestone(self.total, self.goal)
+
+    @property
+    def percent(self):
+        return min(100, round(100 * self.total / self.milestone)) if self.milestone else 100
+
+
+def petition_stats(petition):
+    return PetitionStats(
+        counted=counted_signatures(petition.translation_key),
+        offline=petition.offline_signatures,
+        goal=petition.signature_goal,
+    )
+
+
+def recount(petition_key):
+    """Set the tally to the true number of counted signatures; return ``(old, new)``."""
+    with transaction.atomic():
+        PetitionTally.objects.get_or_create(petition_key=petition_key)
+        tally = PetitionTally.objects.select_for_update().get(petition_key=petition_key)
+        true_count = Signature.objects.filter(petition_key=petition_key, counted_at__isnull=False).count()
+        old = tally.counted
+        if old != true_count:
+            tally.counted = true_count
+            tally.save(update_fields=["counted", "updated_at"])
+    return old, true_count
