@@ -120,6 +120,7 @@ def get_or_create_document(title, paragraphs, palette="teal", filename=None, con
     data = content if content is not None else render_pdf(title, paragraphs, palette)
     document = Document(title=title)
     document.file.save(filename or f"{slugify(title)[:60]}.pdf", ContentFile(data), save=False)
+    document._set_document_file_metadata()  # size and hash, as an admin upload records them
     document.save()
     return document
 

@@ -1,0 +1,76 @@
+"""Editor-chosen links from a program or campaign to other pages, and how listings fetch pages cheaply.
+
+Related resources and posts live in other apps; the links point at
+``wagtailcore.Page`` and the admin chooser limits them to the right page type,
+so this app never imports the resources or blog apps.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Orderable, Page
+
+# The rendition the shared card template (includes/card.html) asks for.
+CARD_RENDITION = "fill-640x360|format-webp"
+
+
+def with_card_images(queryset):
+    """``queryset`` with listing images and their card renditions fetched in two extra queries in total."""
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return queryset.prefetch_related(Prefetch("listing_image", queryset=images))
+
+
+def localized_live_pages(pages):
+    """The live, public, specific versions of ``pages`` in the active language, in the same order.
+
+    A translated campaign keeps the links of the page it was copied from; a
+    visitor reading Spanish should see the Spanish resource when there is one,
+    and the original otherwise. The query count does not depend on the number
+    of pages.
+    """
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return []
+    keys = [page.translation_key for page in pages]
+    locale = Locale.get_active()
+    candidates = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys)
+        .filter(models.Q(locale=locale) | models.Q(id__in=[page.id for page in pages]))
+        .specific()
+    )
+    by_key = {}
+    for candidate in candidates:
+        current = by_key.get(candidate.translation_key)
+        if current is None or candidate.locale_id == locale.id:
+            by_key[candidate.translation_key] = candidate
+    return [by_key[key] for key in dict.fromkeys(keys) if key in by_key]
+
+
+class RelatedPageLink(Orderable):
+    """Abstract: one editor-chosen link to another page of a given type.
+
+    Subclasses add the ``ParentalKey`` and a ``PageChooserPanel`` limited to
+    ``allowed_page_type``; ``clean`` refuses other page types for links made
+    outside the chooser.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    allowed_page_type = None  # "app_label.ModelName"
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.allowed_page_type and self.page_id:
+            model = self.page.specific_class
+            label = f"{model._meta.app_label}.{model.__name__}" if model else ""
+            if label.lower() != self.allowed_page_type.lower():
+                raise ValidationError({"page": _("Choose a page of the right type.")})

@@ -1,0 +1,132 @@
+"""Programs: the network's long-running work (HURRICANE, BRIDGE, IRRTI, ...)."""
+
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from nnirr_site.core.blocks import BodyBlock
+from nnirr_site.core.models import BasePage
+from nnirr_site.core.views import paginate
+
+from .index_pages import SectionIndexPage
+from .links import RelatedPageLink, localized_live_pages, with_card_images
+
+PROGRAMS_PER_PAGE = 24
+
+
+class ProgramIndexPage(SectionIndexPage):
+    """Under home: lists every program in the order editors gave them in the page tree."""
+
+    subpage_types = ["campaigns.ProgramPage"]
+
+    class Meta:
+        verbose_name = _("program index page")
+
+    def get_programs(self):
+        programs = ProgramPage.objects.child_of(self).live().public().order_by("path")
+        return with_card_images(programs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = paginate(request, self.get_programs(), PROGRAMS_PER_PAGE)
+        return context
+
+
+class ProgramPage(BasePage):
+    """Under the program index: one program, with its campaigns, chosen resources and a contact person."""
+
+    short_name = models.CharField(
+        _("short name or acronym"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example HURRICANE or BRIDGE. Shown above the title and on cards."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wide picture at the top of the page, at least 1600 pixels wide. "
+                    "The listing image is used if empty."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_role = models.CharField(
+        _("role"), max_length=120, blank=True, help_text=_("For example Program coordinator.")
+    )
+    contact_email = models.EmailField(
+        _("email"),
+        blank=True,
+        help_text=_("Shown publicly on the page. Use a shared mailbox rather than a personal one if you can."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("short_name"), FieldPanel("summary"), FieldPanel("hero_image"), FieldPanel("listing_image")],
+            heading=_("Introduction"),
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "related_resources",
+            label=_("Related resources"),
+            help_text=_("Reports, videos and downloads from the resource library, in the order to show them. "
+                        "Campaigns of this program are listed automatically."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading=_("Contact person (optional)"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_name"),
+        index.AutocompleteField("short_name"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["campaigns.ProgramIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("program page")
+
+    @property
+    def header_image(self):
+        return self.hero_image or self.listing_image
+
+    def get_campaigns(self):
+        """Live campaigns in this page's language whose program is this one (in any language)."""
+        CampaignPage = apps.get_model("campaigns", "CampaignPage")
+        campaigns = (
+            CampaignPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, program__translation_key=self.translation_key)
+            .in_status_order()
+        )
+        return with_card_images(campaigns)
+
+    def get_related_resources(self):
+        return localized_live_pages(link.page for link in self.related_resources.select_related("page"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaigns"] = self.get_campaigns()
+        context["related_resources"] = self.get_related_resources()
+        return context
+
+
+class ProgramRelatedResource(RelatedPageLink):
+    """A resource-library page an editor links to a program."""
+
+    program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="related_resources")
+
+    allowed_page_type = "resources.ResourcePage"
+    panels = [PageChooserPanel("page", page_type="resources.ResourcePage")]
+
+    class Meta(RelatedPageLink.Meta):
+        verbose_name = _("related resource")
