@@ -55,9 +55,6 @@ class BlogRssFeed(Feed):
     def item_link(self, item):
         return item.get_url(request=self.request)
 
-    def item_guid(self, item):
-        return item.full_url
-
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
 

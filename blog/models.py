@@ -11,6 +11,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Count
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -158,7 +159,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             BlogPageTag.objects.filter(content_object__in=posts)
             .values("tag__name", "tag__slug")
             .annotate(count=Count("content_object", distinct=True))
-            .order_by("tag__name")
+            .order_by(Lower("tag__name"))
         )
 
     @staticmethod
@@ -169,7 +170,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             .order_by()
             .values("topic__name", "topic__slug")
             .annotate(count=Count("pk"))
-            .order_by("topic__name")
+            .order_by(Lower("topic__name"))
         )
 
     @property

@@ -11,6 +11,7 @@ size of the library.
 
 from django import forms
 from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from resources.models import ResourceKind, ResourceLanguage, ResourcePageTag
@@ -53,7 +54,7 @@ class ResourceFilter:
                 ResourcePageTag.objects.filter(content_object__in=resources)
                 .values_list("tag__slug", "tag__name")
                 .distinct()
-                .order_by("tag__name")
+                .order_by(Lower("tag__name"))
             ),
             "language": list(ResourceLanguage.choices),
             "year": [
