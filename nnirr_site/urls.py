@@ -13,11 +13,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.petitions import views as petition_views
 from nnirr_site.core import views as core_views
+from nnirr_site.core.sitemap import MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("petitions/<int:petition_id>/count.json", petition_views.count_json, name="petition_count"),
 ]

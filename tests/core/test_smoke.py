@@ -37,3 +37,4 @@ def test_robots_and_sitemap(client):
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
     assert b"/about/</loc>" in sitemap.content
+    assert b"/es/quienes-somos/</loc>" in sitemap.content
