@@ -58,3 +58,12 @@ def test_unknown_address_gives_friendly_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_home_features_an_active_campaign_when_none_is_chosen(client):
+    from campaigns.models import CampaignPage
+
+    html = client.get("/").content.decode()
+    featured = html.split('id="featured-campaign">', 1)[1].split("</h2>", 1)[0]
+    active = CampaignPage.objects.live().filter(locale__language_code="en", status="active")
+    assert featured in {page.title for page in active}

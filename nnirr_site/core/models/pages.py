@@ -104,7 +104,7 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Leave empty to feature the newest active campaign automatically."),
+        help_text=_("Leave empty to feature the most recent active campaign automatically."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -144,8 +144,9 @@ class HomePage(BasePage):
         CampaignPage = apps.get_model("campaigns", "CampaignPage")
         return (
             CampaignPage.objects.live()
+            .public()
             .filter(locale=self.locale)
-            .order_by("-first_published_at")
+            .in_status_order()  # active first, then ongoing, then past; newest first within each
             .select_related("listing_image")
             .first()
         )
