@@ -1,4 +1,4 @@
-"""Background tasks (django-tasks, database backend; run by ``manage.py db_worker``).
+"""Background tasks (django-tasks, database backend "petitions"; run by ``manage.py db_worker --backend petitions``).
 
 ``send_signature_email`` is idempotent: it locks the email's row, sends only
 if ``sent_at`` is empty and records ``sent_at`` in the same transaction. When
@@ -31,7 +31,7 @@ def retry_delay(attempts):
     return timedelta(seconds=min(60 * 2 ** max(attempts - 1, 0), 3600))
 
 
-@task()
+@task(backend="petitions")
 def send_signature_email(email_id):
     """Send one queued signer email exactly once; on failure, re-queue it with back-off."""
     try:

@@ -176,8 +176,13 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # The privacy notice's current version; petition signatures record which one the signer agreed to.
 PRIVACY_NOTICE_VERSION = "2026-11"
 
-# Background tasks (django-tasks with the database backend; `manage.py db_worker` runs them).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background tasks (django-tasks). Wagtail's own tasks (reference index, search index) use
+# "default" and run at once, as before; petition emails use the database backend "petitions",
+# whose worker is `manage.py db_worker --backend petitions` (started by `make run`).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "petitions": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Petitions (campaigns/petitions): abuse limits, links and emails.
 PETITION_MIN_FILL_SECONDS = float(os.environ.get("PETITION_MIN_FILL_SECONDS", "3"))

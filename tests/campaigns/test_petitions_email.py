@@ -1,0 +1,92 @@
+"""Petition emails when the mail server fails: the signature stays, the email is retried by the worker, sent once."""
+
+import datetime
+import smtplib
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from campaigns.petitions.models import Signature, SignatureEmail
+from tests.campaigns.petition_helpers import confirm_links, make_petition, path_of, sign
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+class MailServerDownOnceBackend(EmailBackend):
+    """A real Django mail backend (locmem) whose server is down for the first ``failures`` sends."""
+
+    failures = 1
+
+    def send_messages(self, messages):
+        if MailServerDownOnceBackend.failures > 0:
+            MailServerDownOnceBackend.failures -= 1
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+
+def run_worker():
+    """The real worker command, processing everything that is due and then exiting."""
+    call_command("db_worker", "--backend=petitions", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
+
+
+def test_mail_server_down_keeps_signature_and_retries_later(client, demo_site, settings):
+    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.EMAIL_BACKEND = "tests.campaigns.test_petitions_email.MailServerDownOnceBackend"
+    MailServerDownOnceBackend.failures = 1
+    mail.outbox = []
+    petition = make_petition(slug="mail-down")
+
+    assert sign(client, petition).status_code == 303
+    run_worker()
+    signature = Signature.objects.get(petition=petition)  # kept although the email failed
+    email = SignatureEmail.objects.get(signature=signature)
+    assert email.sent_at is None and email.attempts == 1 and email.last_error == "SMTPServerDisconnected"
+    assert mail.outbox == []
+    assert signature.token_hash == ""  # the failed attempt's link was rolled back with it
+    failed = DBTaskResult.objects.get(backend_name="petitions", status="FAILED")
+    retry = DBTaskResult.objects.get(backend_name="petitions", status="READY")
+    assert retry.run_after > timezone.now() + datetime.timedelta(seconds=50)  # back-off
+    assert failed.args_kwargs == retry.args_kwargs
+
+    run_worker()  # too early: the retry is not due yet
+    assert mail.outbox == []
+
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())  # a minute passes
+    run_worker()
+    assert len(mail.outbox) == 1
+    email.refresh_from_db()
+    assert email.sent_at is not None and email.attempts == 2
+
+    # Running the same task again (a duplicate delivery) sends nothing twice.
+    DBTaskResult.objects.filter(pk=retry.pk).update(status="READY")
+    run_worker()
+    assert len(mail.outbox) == 1
+
+    [link] = confirm_links()
+    assert client.post(path_of(link)).status_code == 200
+    assert petition.get_stats().counted == 1
+
+
+def test_email_is_in_the_signers_language(client, demo_site, settings):
+    from wagtail.models import Locale
+
+    from nnirr_site.core.demo_builders import ensure_translation
+
+    settings.PETITION_MIN_FILL_SECONDS = 0
+    mail.outbox = []
+    petition = make_petition(slug="in-spanish")
+    index = petition.get_parent().specific
+    if index.get_translation_or_none(Locale.objects.get(language_code="es")) is None:
+        ensure_translation(index, "es", "peticiones", title="Peticiones")
+    spanish = ensure_translation(petition, "es", "en-espanol", title="Petición en español")
+    sign(client, spanish, email="lucia@example.org")
+    run_worker()
+    [message] = mail.outbox
+    assert "Petición en español" in message.subject
+    assert "/es/" in confirm_links()[0]
+    html = message.alternatives[0][0]
+    assert '<html lang="es">' in html
