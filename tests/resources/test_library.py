@@ -250,3 +250,16 @@ def test_every_resource_page_opens_in_the_editor(admin_client):
     assert pages.count() >= 19
     for page in pages:
         assert admin_client.get(f"/admin/pages/{page.id}/edit/").status_code == 200, page.url
+
+
+def test_staff_listing_filters_resources_by_kind_and_exports(admin_client):
+    response = admin_client.get("/admin/resource_pages/", {"kind": "video"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Uprooted: Refugees of the Global Economy" in html
+    assert "Guilty by Immigration Status" not in html
+    export = admin_client.get("/admin/resource_pages/", {"export": "csv", "publication_year": "2008"})
+    assert export["Content-Type"].startswith("text/csv")
+    rows = b"".join(export.streaming_content).decode().splitlines()
+    assert rows[0] == "Pk,Title,Kind,Publication year,Languages,Url"
+    assert [row.split(",")[1] for row in rows[1:]] == ["Guilty by Immigration Status"]
