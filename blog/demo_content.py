@@ -56,10 +56,11 @@ TOPICS = {
 }
 
 AUTHORS = [
-    # (name, English role, Spanish role, photo palette or None)
-    ("Alma Maquitico", "Co-Director", "Codirectora", "plum"),
-    ("NNIRR staff", "Communications team", "Equipo de comunicación", None),
-    ("Border Dialogue team", "National Community Border Dialogue", "Diálogo Comunitario Fronterizo Nacional", "sky"),
+    # (name, English role, Spanish name, Spanish role, photo palette or None)
+    ("Alma Maquitico", "Co-Director", "Alma Maquitico", "Codirectora", "plum"),
+    ("NNIRR staff", "Communications team", "Equipo de NNIRR", "Comunicación", None),
+    ("Border Dialogue team", "National Community Border Dialogue", "Equipo del Diálogo Fronterizo",
+     "Diálogo Comunitario Fronterizo Nacional", "sky"),
 ]
 
 
@@ -77,12 +78,12 @@ def build_topics():
 def build_authors():
     english = Locale.get_default()
     authors = []
-    for name, role, es_role, palette in AUTHORS:
+    for name, role, es_name, es_role, palette in AUTHORS:
         photo = get_or_create_image(f"Portrait placeholder: {name}", palette, (600, 600)) if palette else None
         author, _ = Author.objects.get_or_create(
             name=name, locale=english, defaults={"role": role, "photo": photo}
         )
-        ensure_snippet_translation(author, "es", role=es_role)
+        ensure_snippet_translation(author, "es", name=es_name, role=es_role)
         authors.append(author)
     return authors
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from blog.models import Author, Topic, in_locale
+
 
 class BlogRssFeed(Feed):
     """The newest posts of one blog index as RSS 2.0."""
@@ -40,11 +42,19 @@ class BlogRssFeed(Feed):
     subtitle = description
 
     def items(self, obj):
-        return (
+        posts = list(
             obj.get_posts()
             .select_related("topic")
             .prefetch_related("tagged_items__tag", "author_links__author")[: obj.FEED_SIZE]
         )
+        # Authors (and topics) in the feed's language, looked up once for all posts.
+        authors = in_locale([link.author for post in posts for link in post.author_links.all()], obj.locale_id, Author)
+        topics = in_locale([post.topic for post in posts if post.topic], obj.locale_id, Topic)
+        author_iter, topic_iter = iter(authors), iter(topics)
+        for post in posts:
+            post.feed_authors = [next(author_iter) for _link in post.author_links.all()]
+            post.feed_topic = next(topic_iter) if post.topic else None
+        return posts
 
     def item_title(self, item):
         return item.title
@@ -62,13 +72,13 @@ class BlogRssFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        names = [link.author.name for link in item.author_links.all()]
+        names = [author.name for author in item.feed_authors]
         return ", ".join(names) or None
 
     def item_categories(self, item):
         categories = [tagged.tag.name for tagged in item.tagged_items.all()]
-        if item.topic:
-            categories.insert(0, item.topic.name)
+        if item.feed_topic:
+            categories.insert(0, item.feed_topic.name)
         return categories
 
 

@@ -183,13 +183,13 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
-        from blog.feeds import BlogRssFeed
+        from blog.feeds import BlogRssFeed  # feeds.py imports this module
 
         return BlogRssFeed(self)(request)
 
     @path("feed/atom/", name="feed_atom")
     def feed_atom(self, request):
-        from blog.feeds import BlogAtomFeed
+        from blog.feeds import BlogAtomFeed  # feeds.py imports this module
 
         return BlogAtomFeed(self)(request)
 

@@ -55,6 +55,9 @@ def test_spanish_feeds_list_only_spanish_posts(client):
     assert titles == posts_of("noticias")
     assert "Firma la petición: que se admita al menos a 62 500 refugiados este año" in titles
     assert "Welcome to our new website" not in titles
+    survey = next(item for item in channel.findall("item") if item.findtext("title").startswith("Organizaciones"))
+    assert survey.findtext("{http://purl.org/dc/elements/1.1/}creator") == "Equipo del Diálogo Fronterizo"
+    assert [c.text for c in survey.findall("category")][0] == "Derechos en la frontera"
     atom = ET.fromstring(client.get("/es/noticias/feed/atom/").content)
     assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == "es"
     assert [e.findtext(f"{ATOM}title") for e in atom.findall(f"{ATOM}entry")] == titles
