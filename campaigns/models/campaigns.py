@@ -93,19 +93,22 @@ class CampaignIndexPage(SectionIndexPage):
 class CampaignPageForm(WagtailAdminPageForm):
     """The campaign editor's form: a year may have only one edition."""
 
-    def clean(self):
-        cleaned_data = super().clean()
+    def is_valid(self):
+        valid = super().is_valid()  # validates the inline formsets too
         editions = self.formsets.get("editions")
-        if editions is not None:
-            seen = set()
-            for form in editions.forms:
-                if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
-                    continue
-                year = form.cleaned_data.get("year")
-                if year in seen:
-                    form.add_error("year", _("There is already an edition for this year."))
-                seen.add(year)
-        return cleaned_data
+        if editions is None:
+            return valid
+        seen = set()
+        for form in editions.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or data.get("year") is None:
+                continue
+            year = data["year"]
+            if year in seen:
+                form.add_error("year", _("There is already an edition for this year."))
+                valid = False
+            seen.add(year)
+        return valid
 
 
 class CampaignPage(BasePage):
