@@ -68,8 +68,14 @@ db-reset: db-stop
 run: db messages
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_demo_admin
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops)"
+	@echo "Serving on http://$(HOST):$(PORT)/ with the petition email worker  (Ctrl-C stops both)"
+	@$(PY) manage.py db_worker --backend petitions --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The background worker alone (petition emails), for a server run some other way.
+worker: db
+	$(PY) manage.py db_worker --backend petitions
 
 test: venv system-postgres system-test-tools messages
 	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m nnirr_site.embedded_postgres start; fi
