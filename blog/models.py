@@ -12,6 +12,8 @@ import datetime
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import Lower
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -280,9 +282,11 @@ class BlogPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent().specific
+        authors = self.get_authors()
         context.update(
             blog_index=parent if isinstance(parent, BlogIndexPage) else None,
-            authors=self.get_authors(),
+            authors=authors,
+            author_names=get_text_list([author.name for author in authors], gettext("and")),
             post_topic=self.get_topic(),
             post_tags=self.tags.all(),
             related_posts=self.get_related_posts(),
