@@ -736,13 +736,18 @@ def find_live(model_label, **lookup):
 
 
 def add_links(page, relation, link_model, parent_field, targets):
-    """Link ``targets`` (pages, None skipped) from ``page`` unless the page already has such links."""
+    """Link ``targets`` (pages, None skipped) from ``page`` and its translations, unless already linked.
+
+    Translations link to the same English pages; the templates show each
+    one's translation where it exists.
+    """
     targets = [target for target in targets if target is not None]
-    if not targets or getattr(page, relation).exists():
-        return
-    for order, target in enumerate(targets):
-        link_model.objects.create(**{parent_field: page}, page=target, sort_order=order)
-    page.save_revision().publish()
+    for source in [page, *page.get_translations()]:
+        if not targets or getattr(source, relation).exists():
+            continue
+        for order, target in enumerate(targets):
+            link_model.objects.create(**{parent_field: source}, page=target, sort_order=order)
+        source.save_revision().publish()
 
 
 def link(home):
@@ -759,13 +764,21 @@ def link(home):
     add_links(programs["uprooted"], "related_resources", ProgramRelatedResource, "program",
               [find_live(resource, title__icontains="Uprooted")])
     add_links(programs["international-migrant-rights"], "related_resources", ProgramRelatedResource, "program",
-              [find_live(resource, title__icontains="Global Compact"),
+              [find_live(resource, title="The Global Compact for Migration"),
+               find_live(resource, title__icontains="Closing remarks"),
                find_live(resource, title__icontains="Alliance of Alliances")])
+    add_links(programs["irrti"], "related_resources", ProgramRelatedResource, "program",
+              [find_live(resource, title__icontains="BRIDGE")])
     add_links(programs["rights-at-borders"], "related_resources", ProgramRelatedResource, "program",
-              [find_live(resource, title__icontains="Rights at Borders")])
+              [find_live(resource, title__icontains="international borders")])
     add_links(campaigns["international-migrants-day"], "related_resources", CampaignRelatedResource, "campaign",
               [find_live(resource, title__icontains="Migrants Day"),
-               find_live(resource, title__icontains="Local Resolutions")])
+               find_live(resource, title__icontains="Local Resolutions"),
+               find_live(resource, title__icontains="Sample letters")])
+    add_links(campaigns["international-migrants-day"], "related_posts", CampaignRelatedPost, "campaign",
+              [find_live("blog.BlogPage", title__icontains="Migrants Day")])
+    add_links(campaigns["un-high-level-dialogue-2013"], "related_resources", CampaignRelatedResource, "campaign",
+              [find_live(resource, title__icontains="Alliance of Alliances")])
     add_links(campaigns["refugee-admissions-2021"], "related_posts", CampaignRelatedPost, "campaign",
               [find_live("blog.BlogPage", title__icontains="refugee")])
     add_links(campaigns["ratify-migrant-workers-convention"], "related_posts", CampaignRelatedPost, "campaign",
