@@ -1,11 +1,16 @@
 """The signing form: a plain Django form whose optional fields follow the petition's settings."""
 
 import re
+from functools import lru_cache
 
 from django import forms
 from django.conf import settings
 from django.core.validators import RegexValidator
+from django.forms.utils import flatatt
+from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
@@ -17,6 +22,34 @@ URL_IN_TEXT = re.compile(
     r"(?i)(://|www\.|https?:|\b[a-z0-9-]+\.(com|net|org|info|biz|ru|cn|xyz|io|ly|co|me|top|site|online|link|click|"
     r"shop|app|gg|us|uk|de)\b|\[url|<a\s)"
 )
+
+
+class CountrySelect(forms.Select):
+    """The country list, rendered in Python: ~250 options through widget templates cost most of a page view."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        final_attrs["name"] = name
+        selected = "" if value in (None, "") else str(value)
+        if selected:
+            options = _options_html(self.choices, selected)
+        else:
+            options = _unselected_options_html(translation.get_language() or "")
+        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+def _options_html(choices, selected):
+    return format_html_join(
+        "",
+        "<option value=\"{}\"{}>{}</option>",
+        ((code, mark_safe(" selected") if str(code) == selected else "", label) for code, label in choices),
+    )
+
+
+@lru_cache(maxsize=16)
+def _unselected_options_html(language):
+    """The options with none selected, once per language (the names and their order depend on it)."""
+    return _options_html([("", _("Choose a country (optional)"))] + list(countries), None)
 
 
 def refuse_urls(value):
@@ -52,7 +85,7 @@ class SignatureForm(forms.Form):
         ],
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=CountrySelect)
     comment = forms.CharField(
         label=_("Comment"),
         max_length=500,

@@ -53,7 +53,8 @@ def _send(email_id):
     with transaction.atomic():
         try:
             email = (
-                SignatureEmail.objects.select_for_update(nowait=True)
+                # Lock only the email's own row (not the joined signature, page and locale rows).
+                SignatureEmail.objects.select_for_update(nowait=True, of=("self",))
                 .select_related("signature__petition__locale")
                 .filter(pk=email_id)
                 .first()

@@ -90,3 +90,35 @@ def test_email_is_in_the_signers_language(client, demo_site, settings):
     assert "/es/" in confirm_links()[0]
     html = message.alternatives[0][0]
     assert '<html lang="es">' in html
+
+
+def test_sending_locks_only_the_email_row(client, demo_site, settings):
+    """Two email workers (or an editor publishing the petition) must not make a send give up."""
+    import threading
+
+    from django.db import connection, transaction
+    from wagtail.models import Page
+
+    settings.PETITION_MIN_FILL_SECONDS = 0
+    mail.outbox = []
+    petition = make_petition(slug="locks")
+    sign(client, petition)
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_page_lock():
+        with transaction.atomic():
+            Page.objects.select_for_update().get(pk=petition.pk)
+            locked.set()
+            release.wait(timeout=30)
+        connection.close()
+
+    holder = threading.Thread(target=hold_page_lock)
+    holder.start()
+    try:
+        assert locked.wait(timeout=30)
+        run_worker()
+    finally:
+        release.set()
+        holder.join(timeout=30)
+    assert len(mail.outbox) == 1
+    assert SignatureEmail.objects.get(signature__petition=petition).sent_at is not None

@@ -1,0 +1,423 @@
+"""Petition benchmark: many supporters signing and confirming at once against gunicorn.
+
+What it does, all on loopback:
+
+1. (Re)creates the database ``nnirr_bench`` on the embedded PostgreSQL server (or on the
+   server of ``DATABASE_URL``), migrates it and creates the home page, menus and one petition.
+2. Starts gunicorn with ``nnirr_site.settings.bench`` (production settings, fixed bench secret,
+   DEBUG off, no SSL redirect, minimum fill time 0) and two petition email workers
+   (``db_worker --backend petitions``) writing emails to files.
+3. Runs N simulated supporters for a bounded time. Each one fetches the petition page, posts a
+   signature (with its own X-Forwarded-For address), and confirms every signature whose email
+   has arrived by posting the confirmation form — the link is read from the email files, the
+   benchmark's only test-only path.
+4. Prints signatures per second, p50/p99 latency per request kind, and checks that the stored
+   signatures, the counted signatures and the tally equal what the supporters did.
+
+Usage: ``python bench/run.py`` (``make bench``); options via environment:
+``BENCH_SIGNERS`` (32), ``BENCH_SECONDS`` (20), ``BENCH_GUNICORN_WORKERS`` (3),
+``BENCH_GUNICORN_THREADS`` (4), ``BENCH_EMAIL_WORKERS`` (2).
+"""
+
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+DB_NAME = "nnirr_bench"
+HOST = "127.0.0.1"
+CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/confirm/[A-Za-z0-9_-]+/")
+TO_LINE = re.compile(r"^To: (\S+)$", re.MULTILINE)
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+STARTED_INPUT = re.compile(r'name="started" value="([^"]+)"')
+
+SETUP = """
+from wagtail.models import Page
+from nnirr_site.core import demo_content as core
+from nnirr_site.core.demo_builders import ensure_page
+from campaigns.petitions.models import PetitionIndexPage, PetitionPage
+home = core.build_home()
+pages = core.build_standard_pages(home)
+core.build_settings(home)
+core.build_menus(home)
+index = ensure_page(Page.objects.get(pk=home.pk), PetitionIndexPage, "petitions", title="Petitions")
+petition = ensure_page(index, PetitionPage, "bench-petition", title="Benchmark petition",
+    addressee="The Benchmark", ask="<p>Sign quickly, please.</p>", signature_goal=100000,
+    share_text="Sign it.", ask_comment=True)
+print("PETITION", petition.pk, petition.url)
+"""
+
+
+def env_int(name, default):
+    return int(os.environ.get(name, default))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def database_urls():
+    """The bench database's URL, and one for the same server's maintenance database."""
+    import dj_database_url
+
+    if os.environ.get("DATABASE_URL"):
+        parsed = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+        bench = parsed._replace(path=f"/{DB_NAME}").geturl()
+        admin = parsed._replace(path="/postgres").geturl()
+    else:
+        from nnirr_site import embedded_postgres
+
+        embedded_postgres.ensure_running()
+        settings = embedded_postgres.database_settings()
+        host = urllib.parse.quote(settings["HOST"], safe="")
+        base = f"postgres://{settings['USER']}@{host}:{settings.get('PORT') or 5432}"
+        bench, admin = f"{base}/{DB_NAME}", f"{base}/postgres"
+    return bench, dj_database_url.parse(bench), dj_database_url.parse(admin)
+
+
+def connect(config):
+    import psycopg2
+
+    return psycopg2.connect(
+        dbname=config["NAME"],
+        user=config["USER"],
+        password=config.get("PASSWORD") or None,
+        host=config["HOST"],
+        port=config.get("PORT") or 5432,
+    )
+
+
+def recreate_database(admin_config):
+    conn = connect(admin_config)
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        cursor.execute(f"CREATE DATABASE {DB_NAME}")
+    conn.close()
+
+
+class MailIndex:
+    """Watches the email folder and maps each recipient to the newest confirmation link sent to them."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.links = {}
+        self.sizes = {}
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self):
+        while not self.stop.is_set():
+            self.scan()
+            self.stop.wait(0.05)
+
+    def scan(self):
+        for entry in os.scandir(self.folder):
+            try:
+                size = entry.stat().st_size
+                if self.sizes.get(entry.name) == size:
+                    continue
+                text = Path(entry.path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if not text.rstrip().endswith("-" * 79):  # the file backend ends each message with a rule
+                continue
+            # Two processes can append to one file (names come from time and object ids): re-read on growth.
+            self.sizes[entry.name] = size
+            for message in text.split("-" * 79):
+                to = TO_LINE.search(message)
+                link = CONFIRM_LINK.search(message)
+                if to and link:
+                    with self.lock:
+                        self.links[to.group(1)] = link.group(0)
+
+    def take(self, address):
+        with self.lock:
+            return self.links.pop(address, None)
+
+
+class Client:
+    """One supporter's browser: a keep-alive connection and cookies."""
+
+    def __init__(self, port, address):
+        self.port = port
+        self.address = address
+        self.cookies = {}
+        self.conn = None
+
+    def request(self, method, path, form=None):
+        headers = {"Host": f"{HOST}:{self.port}", "X-Forwarded-For": self.address, "User-Agent": "nnirr-bench"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in range(2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
+            started = time.perf_counter()
+            try:
+                self.conn.request(method, path, body=body, headers=headers)
+                response = self.conn.getresponse()
+                data = response.read()
+            except (ConnectionError, http.client.HTTPException, OSError):
+                self.conn.close()
+                self.conn = None
+                if attempt:
+                    raise
+                continue
+            elapsed = time.perf_counter() - started
+            for header, value in response.getheaders():
+                if header.lower() == "set-cookie":
+                    name, _, rest = value.partition("=")
+                    self.cookies[name.strip()] = rest.split(";", 1)[0]
+            if response.getheader("Connection", "").lower() == "close":
+                self.conn.close()
+                self.conn = None
+            return response.status, data, elapsed
+        raise RuntimeError("unreachable")
+
+
+class Results:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latencies = {"form": [], "sign": [], "confirm": []}
+        self.signed = 0
+        self.confirmed = 0
+        self.errors = []
+
+    def record(self, kind, seconds):
+        with self.lock:
+            self.latencies[kind].append(seconds)
+
+    def error(self, text):
+        with self.lock:
+            if len(self.errors) < 20:
+                self.errors.append(text)
+
+
+def supporter(number, port, petition_path, mail, results, deadline, drain_deadline):
+    """Sign again and again until the deadline, confirming each signature once its email arrives."""
+    client = Client(port, "")
+    pending = []
+    serial = 0
+    while time.monotonic() < drain_deadline:
+        ready = next((address for address in pending if address in mail.links), None)
+        if ready is not None:
+            pending.remove(ready)
+            link = mail.take(ready)
+            path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+            status, _, elapsed = client.request(
+                "POST", path, {"csrfmiddlewaretoken": client.cookies.get("csrftoken", "")}
+            )
+            results.record("confirm", elapsed)
+            if status == 200:
+                with results.lock:
+                    results.confirmed += 1
+            else:
+                results.error(f"confirm answered {status}")
+            continue
+        if time.monotonic() >= deadline:
+            if not pending:
+                return
+            time.sleep(0.02)  # waiting for the last emails
+            continue
+        # Each signature is a new supporter with an address of their own, as on the real site.
+        client.address = f"10.{number}.{serial // 250 % 250}.{serial % 250 + 1}"
+        status, page, elapsed = client.request("GET", petition_path)
+        results.record("form", elapsed)
+        csrf, started = CSRF_INPUT.search(page.decode()), STARTED_INPUT.search(page.decode())
+        if status != 200 or not csrf or not started:
+            results.error(f"form answered {status}")
+            continue
+        serial += 1
+        address = f"supporter{number}-{serial}@example.org"
+        form = {
+            "csrfmiddlewaretoken": csrf.group(1),
+            "started": started.group(1),
+            "first_name": "Bench",
+            "last_name": f"Supporter {number}",
+            "email": address,
+            "postal_code": "94612",
+            "country": "US",
+            "consent": "on",
+            "website": "",
+        }
+        status, _, elapsed = client.request("POST", petition_path, form)
+        results.record("sign", elapsed)
+        if status == 303:
+            with results.lock:
+                results.signed += 1
+            pending.append(address)
+        else:
+            results.error(f"sign answered {status}")
+    if pending:
+        results.error(f"supporter {number}: {len(pending)} confirmation emails never arrived")
+
+
+def percentile(values, fraction):
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def wait_for_http(port, timeout=60):
+    limit = time.monotonic() + timeout
+    while time.monotonic() < limit:
+        try:
+            conn = http.client.HTTPConnection(HOST, port, timeout=2)
+            conn.request("GET", "/robots.txt", headers={"Host": f"{HOST}:{port}"})
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def stop_all(processes):
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def main(argv):
+    signers = env_int("BENCH_SIGNERS", 32)
+    seconds = env_int("BENCH_SECONDS", 20)
+    gunicorn_workers = env_int("BENCH_GUNICORN_WORKERS", 3)
+    gunicorn_threads = env_int("BENCH_GUNICORN_THREADS", 4)
+    email_workers = env_int("BENCH_EMAIL_WORKERS", 2)
+
+    sys.path.insert(0, str(ROOT))
+    url, bench_config, admin_config = database_urls()
+    recreate_database(admin_config)
+    port = free_port()
+    mail_dir = tempfile.mkdtemp(prefix="nnirr-bench-mail-")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "nnirr_site.settings.bench",
+        "DATABASE_URL": url,
+        "BENCH_EMAIL_DIR": mail_dir,
+        "WAGTAILADMIN_BASE_URL": f"http://{HOST}:{port}",
+        "LOG_LEVEL": "ERROR",
+    }
+    env.pop("SECRET_KEY", None)
+    print(f"Database {DB_NAME}: migrating and creating one petition...", flush=True)
+    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    setup = subprocess.run(
+        [PY, "manage.py", "shell", "-v0", "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    petition_id, petition_path = setup.stdout.split("PETITION", 1)[1].split()[:2]
+
+    processes = []
+    try:
+        processes.append(
+            subprocess.Popen(
+                [PY, "-m", "gunicorn", "nnirr_site.wsgi:application", "--bind", f"{HOST}:{port}",
+                 "--workers", str(gunicorn_workers), "--threads", str(gunicorn_threads),
+                 "--worker-class", "gthread", "--keep-alive", "30", "--log-level", "warning"],
+                cwd=ROOT, env=env,
+            )
+        )
+        for number in range(email_workers):
+            processes.append(
+                subprocess.Popen(
+                    [PY, "manage.py", "db_worker", "--backend", "petitions", "--no-reload", "--interval", "0.05",
+                     "--worker-id", f"bench-{number}", "-v0"],
+                    cwd=ROOT, env=env,
+                )
+            )
+        wait_for_http(port)
+        mail = MailIndex(mail_dir)
+        mail.thread.start()
+        results = Results()
+        print(
+            f"{signers} supporters for {seconds} s against gunicorn ({gunicorn_workers} workers × "
+            f"{gunicorn_threads} threads) and {email_workers} email workers on {HOST}:{port}...",
+            flush=True,
+        )
+        start = time.monotonic()
+        deadline = start + seconds
+        drain_deadline = deadline + 60
+        threads = [
+            threading.Thread(
+                target=supporter, args=(n, port, petition_path, mail, results, deadline, drain_deadline), daemon=True
+            )
+            for n in range(signers)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=max(1, drain_deadline - time.monotonic() + 5))
+        finished = time.monotonic()
+        mail.stop.set()
+    finally:
+        stop_all(processes)
+
+    conn = connect(bench_config)
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), count(counted_at), count(*) FILTER (WHERE flag <> '') FROM petitions_signature "
+            "WHERE petition_id = %s",
+            [petition_id],
+        )
+        stored, counted, flagged = cursor.fetchone()
+        cursor.execute(
+            "SELECT coalesce(max(t.counted), 0) FROM petitions_petitiontally t JOIN wagtailcore_page p "
+            "ON p.translation_key = t.petition_key WHERE p.id = %s",
+            [petition_id],
+        )
+        tally = cursor.fetchone()[0]
+    conn.close()
+    shutil.rmtree(mail_dir, ignore_errors=True)
+
+    all_latencies = [value for values in results.latencies.values() for value in values]
+    requests = len(all_latencies)
+    print(f"signatures posted:      {results.signed} in {seconds} s = {results.signed / seconds:.1f} signatures/s")
+    print(f"signatures confirmed:   {results.confirmed} (all done after {finished - start:.1f} s)")
+    print(f"requests:               {requests} = {requests / (finished - start):.1f} requests/s")
+    for kind, values in results.latencies.items():
+        print(
+            f"latency {kind:<8}        p50 {percentile(values, 0.5) * 1000:6.1f} ms   "
+            f"p99 {percentile(values, 0.99) * 1000:6.1f} ms   ({len(values)} requests)"
+        )
+    p50, p99 = percentile(all_latencies, 0.5), percentile(all_latencies, 0.99)
+    print(f"latency all             p50 {p50 * 1000:6.1f} ms   p99 {p99 * 1000:6.1f} ms")
+    print(f"database: {stored} stored, {counted} counted, {flagged} flagged, tally {tally}")
+    checks = {
+        "every posted signature is stored once": stored == results.signed,
+        "every confirmed signature is counted once": counted == results.confirmed,
+        "the tally equals the counted signatures": tally == counted,
+        "no request failed": not results.errors,
+    }
+    for name, passed in checks.items():
+        print(f"  [{'ok' if passed else 'FAILED'}] {name}")
+    for error in results.errors:
+        print(f"  error: {error}")
+    target = results.signed / seconds >= 200 and p99 < 0.5
+    print(f"target (200 signatures/s, p99 < 500 ms at {signers} supporters): {'met' if target else 'NOT met'}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
