@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from nnirr_site.core.blocks import BodyBlock
-from nnirr_site.core.models import BasePage
+from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
 
 MAX_FILTER_LENGTH = 100
@@ -100,18 +100,13 @@ class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class BlogIndexPage(RoutablePageMixin, BasePage):
+class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
     """Under home: lists posts newest first, filters them by tag or topic, and serves the feeds."""
 
     PAGE_SIZE = 12
     FEED_SIZE = 20
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["blog.BlogPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("blog index page")

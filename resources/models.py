@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from nnirr_site.core.blocks import BodyBlock
-from nnirr_site.core.models import BasePage
+from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
 from resources.fields import ChoiceArrayField
 
@@ -54,17 +54,12 @@ class ResourcePageTag(TaggedItemBase):
     content_object = ParentalKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(SectionIndexPage):
     """Under home: the resource library, filtered by kind, topic, language and year."""
 
     PAGE_SIZE = 12
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["resources.ResourcePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("resource library page")

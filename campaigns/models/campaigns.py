@@ -18,10 +18,9 @@ from wagtail.search import index
 
 from campaigns.blocks import CampaignActionsBlock
 from nnirr_site.core.blocks import BodyBlock
-from nnirr_site.core.models import BasePage
+from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
 
-from .index_pages import SectionIndexPage
 from .links import RelatedPageLink, localized_live_pages, with_card_images
 from .programs import ProgramPage
 

@@ -1,7 +1,7 @@
 """Core models, split by concept and re-exported here."""
 
 from .navigation import Menu, MenuItem
-from .pages import BasePage, HomePage, HomePageFeaturedResource, StandardPage
+from .pages import BasePage, HomePage, HomePageFeaturedResource, SectionIndexPage, StandardPage
 from .site_settings import Office, SiteSettings
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Menu",
     "MenuItem",
     "Office",
+    "SectionIndexPage",
     "SiteSettings",
     "StandardPage",
 ]

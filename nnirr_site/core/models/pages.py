@@ -74,6 +74,20 @@ class BasePage(Page):
         return self.social_image or self.listing_image
 
 
+class SectionIndexPage(BasePage):
+    """Abstract: a section's index page (programs, campaigns, news, resources), one per home page."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A sentence or two above the listing."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["core.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     """The site root's page: hero, featured campaign, programs, latest posts and featured resources."""
 
