@@ -10,6 +10,8 @@ from wagtail.models import Locale
 
 from blog.models import Author, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost, Topic
 from nnirr_site.core.demo_builders import (
+    ensure_snippet_translation,
+    ensure_tags,
     call_to_action,
     ensure_page,
     ensure_translation,
@@ -19,31 +21,6 @@ from nnirr_site.core.demo_builders import (
     quote,
     update_page,
 )
-
-
-# ensure_tags and ensure_snippet_translation are general; they could move to core.demo_builders.
-def ensure_tags(page, names, field="tags"):
-    """Give ``page`` exactly the tags ``names`` (through a ClusterTaggableManager ``field``), publishing if changed."""
-    page = type(page).objects.get(pk=page.pk)
-    manager = getattr(page, field)
-    if sorted(manager.names()) == sorted(names):
-        return page
-    manager.set(names)
-    page.save_revision().publish()
-    return page
-
-
-def ensure_snippet_translation(snippet, language_code, **fields):
-    """Return a translatable snippet's translation in ``language_code``, creating it with ``fields`` if missing."""
-    locale, _ = Locale.objects.get_or_create(language_code=language_code)
-    existing = snippet.get_translation_or_none(locale)
-    if existing:
-        return existing
-    translation = snippet.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return translation
 
 
 TOPICS = {

@@ -7,8 +7,8 @@ changes nothing.
 
 from wagtail.models import Locale
 
-from blog.demo_content import ensure_tags
 from nnirr_site.core.demo_builders import (
+    ensure_tags,
     ensure_page,
     ensure_translation,
     get_or_create_document,

@@ -203,3 +203,27 @@ def update_page(page, **fields):
         setattr(page, name, value)
     page.save_revision().publish()
     return page
+
+
+def ensure_tags(page, names, field="tags"):
+    """Give ``page`` exactly the tags ``names`` (through a ClusterTaggableManager ``field``), publishing if changed."""
+    page = type(page).objects.get(pk=page.pk)
+    manager = getattr(page, field)
+    if sorted(manager.names()) == sorted(names):
+        return page
+    manager.set(names)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_snippet_translation(snippet, language_code, **fields):
+    """Return a translatable snippet's translation in ``language_code``, creating it with ``fields`` if missing."""
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    existing = snippet.get_translation_or_none(locale)
+    if existing:
+        return existing
+    translation = snippet.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return translation
