@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from campaigns.petitions.blocks import PetitionFormBlock
 from nnirr_site.core.blocks import CallToActionBlock
 
 
@@ -14,6 +15,7 @@ class CampaignActionsBlock(blocks.StreamBlock):
     """
 
     call_to_action = CallToActionBlock()
+    petition = PetitionFormBlock()
 
     class Meta:
         label = _("Actions")

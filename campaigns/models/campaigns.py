@@ -216,6 +216,11 @@ class CampaignPage(BasePage):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
     @property
+    def shows_petition_form(self):
+        """Whether an action shows a petition's signing form (the page then loads its stylesheet)."""
+        return any(block.block_type == "petition" for block in self.actions)
+
+    @property
     def hashtag_list(self):
         tags = (tag.lstrip("#") for tag in HASHTAG_SEPARATORS.split(self.hashtags))
         return [f"#{tag}" for tag in dict.fromkeys(tags) if tag]

@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 
 from campaigns.petitions.models import PetitionIndexPage, PetitionPage, Signature
 from campaigns.petitions.signing import normalize_email, recount
-from nnirr_site.core.demo_builders import ensure_page, ensure_translation, get_or_create_image, rich
+from nnirr_site.core.demo_builders import ensure_page, ensure_translation, get_or_create_image, rich, update_page
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
 
@@ -215,6 +215,20 @@ def add_example_signatures(petition, signers, translations, first_day):
     recount(petition.translation_key)
 
 
+def show_form_on_campaign(petition):
+    """Put the petition's signing form among its campaign's actions, if it hangs under a campaign."""
+    from campaigns.models import CampaignPage
+
+    campaign = CampaignPage.objects.filter(pk=petition.get_parent().pk).first()
+    if campaign is None or any(
+        block.block_type == "petition" and block.value["petition"] and block.value["petition"].pk == petition.pk
+        for block in campaign.actions
+    ):
+        return
+    actions = [(block.block_type, block.value) for block in campaign.actions]
+    update_page(campaign, actions=[("petition", {"petition": petition, "heading": ""}), *actions])
+
+
 def build(home):
     index = None
     placed = {}
@@ -241,6 +255,10 @@ def build(home):
         translated[slug] = {"en": petition}
         if es_parent is not None:
             translated[slug]["es"] = translate(petition, es_parent)
+
+    for versions in translated.values():
+        for petition in versions.values():
+            show_form_on_campaign(petition)
 
     add_example_signatures(
         placed["refugee-admissions-2021"][1],
