@@ -29,6 +29,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", stdout=open(os.devnull, "w"))
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test must not leave cached layout behind."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def demo_site(transactional_db):
     """The demo content for transactional tests (a flush by an earlier one may have removed it)."""
@@ -58,6 +68,29 @@ def superuser(django_user_model):
 
 
 @pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
+def otp_login(db):
+    """``otp_login(client, user)``: sign ``user`` in on ``client`` past two-factor authentication.
+
+    The admin requires a verified second factor (nnirr_site/accounts); this gives the user a
+    real confirmed TOTP device and marks the session verified with it, as the verify page does.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def login(client, user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return client
+
+    return login
+
+
+@pytest.fixture
+def admin_client(client, superuser, otp_login):
+    """A client signed in as a superuser, second factor verified."""
+    return otp_login(client, superuser)

@@ -28,6 +28,7 @@ def env_list(name, default=""):
 
 INSTALLED_APPS = [
     "nnirr_site.core",
+    "nnirr_site.accounts",
     "campaigns",
     "resources",
     "blog",
@@ -35,6 +36,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_countries",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -65,15 +71,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "nnirr_site.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "nnirr_site.accounts.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees every login attempt (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nnirr_site.urls"
@@ -106,6 +117,39 @@ else:
     DATABASES = {"default": database_settings()}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Staff login: django-axes counts failures first, then the normal backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = 1  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "campaigns.petitions.signing.client_ip"  # honours PETITION_TRUSTED_PROXIES
+AXES_VERBOSE = False
+
+# Two-factor authentication (django-otp, nnirr_site/accounts): every staff account needs a verified
+# TOTP device before any admin page. Only dev.py may switch this off for the demo login.
+NNIRR_DEV_SKIP_2FA = False
+OTP_TOTP_ISSUER = "NNIRR website"
+
+# Cache: shared by every process serving the site, so that a change clears it everywhere at once.
+# Redis when REDIS_URL is set (several app servers); otherwise files on this host (one server).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -166,11 +210,60 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only these open in the browser; every other document is downloaded (Content-Disposition: attachment).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+
+# Security headers on every response (SecurityMiddleware and nnirr_site/core/security.py).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+# Content Security Policy (django-csp 4): public pages allow nothing inline and nothing from
+# other origins. The Wagtail admin (ADMIN_CONTENT_SECURITY_POLICY, under /admin/) still needs
+# inline scripts and styles, so it gets a relaxed policy plus the strict one as report-only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+ADMIN_URL_PREFIX = "/admin/"
 
 # The privacy notice's current version; petition signatures record which one the signer agreed to.
 PRIVACY_NOTICE_VERSION = "2026-11"
@@ -192,6 +285,8 @@ PETITION_TRUSTED_PROXIES = int(os.environ.get("PETITION_TRUSTED_PROXIES", "0")) 
 PETITION_TOKEN_DAYS = 14
 PETITION_PRIVACY_PAGE_SLUG = "privacy"  # the English privacy notice under home; its translations are found from it
 PETITION_EMAIL_MAX_ATTEMPTS = 48
+# Days after a petition closes before its signatures are anonymised by manage.py purge_petition_data.
+PETITION_RETENTION_DAYS = int(os.environ.get("PETITION_RETENTION_DAYS", "180"))
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False

@@ -10,3 +10,7 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Static files come straight from the finders here; whitenoise serves collected files in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# The demo admin login (make run) goes straight in without a second factor. Development only:
+# production and test settings keep two-factor authentication required for every staff account.
+NNIRR_DEV_SKIP_2FA = True

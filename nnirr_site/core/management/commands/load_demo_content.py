@@ -13,6 +13,7 @@ APP_DEMO_MODULES = [
     "campaigns.petitions.demo_content",
     "resources.demo_content",
     "blog.demo_content",
+    "nnirr_site.accounts.demo_content",
 ]
 
 
