@@ -16,6 +16,7 @@ from django_countries import countries
 from wagtail.models import Page
 
 from campaigns.petitions.signing import SignatureData, form_stamp
+from nnirr_site.core import layout_cache
 
 # Links in a name field are spam, never a name.
 URL_IN_TEXT = re.compile(
@@ -148,8 +149,11 @@ class SignatureForm(forms.Form):
     @cached_property
     def privacy_url(self):
         """The privacy notice in the active language (the page with slug ``privacy`` under home)."""
-        notice = Page.objects.live().filter(depth=3, slug=settings.PETITION_PRIVACY_PAGE_SLUG).first()
-        return notice.localized.url if notice else ""
+        def find():
+            notice = Page.objects.live().filter(depth=3, slug=settings.PETITION_PRIVACY_PAGE_SLUG).first()
+            return notice.localized.url if notice else ""
+
+        return layout_cache.cached("privacy-url", find, translation.get_language())
 
     @property
     def visible_fields_in_order(self):

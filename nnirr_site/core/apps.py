@@ -10,3 +10,8 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = "Core"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from nnirr_site.core.layout_cache import connect_signals
+
+        connect_signals()

@@ -152,6 +152,20 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find a descendant by its full path in one query, not one query per level.
+
+        Wagtail's default routing asks each page in turn for its child. Pages
+        that route further themselves (the blog's feeds) are not found by
+        path and fall back to the default.
+        """
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = Page.objects.filter(url_path=url_path).specific().first()
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
     def get_featured_campaign(self):
         if self.featured_campaign_id and self.featured_campaign.live:
             return self.featured_campaign.specific.localized

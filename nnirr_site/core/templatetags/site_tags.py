@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from nnirr_site.core import layout_cache
 from nnirr_site.core.models import Menu
 
 register = template.Library()
@@ -12,31 +13,37 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def get_menu(context, slug):
-    """Return the menu with ``slug`` in the active language (falling back to the default)."""
-    cache = context.render_context.setdefault("menus", {})
-    if slug in cache:
-        return cache[slug]
+    """The menu with ``slug`` in the active language (falling back to the default), as text/url items."""
     language = translation.get_language()
-    menus = Menu.objects.filter(slug=slug).select_related("locale")
+    return layout_cache.cached("menu", lambda: _menu_items(slug, language), slug, language)
+
+
+def _menu_items(slug, language):
+    menus = Menu.objects.filter(slug=slug)
     menu = menus.filter(locale__language_code=language).first() or menus.filter(
         locale__language_code=settings.LANGUAGE_CODE
     ).first()
     items = []
     if menu:
-        for item in menu.items.select_related("link_page").order_by("sort_order"):
+        for item in menu.items.select_related("link_page__locale").order_by("sort_order"):
             url = item.link_url
             title = item.label
             if item.link_page_id:
                 page = item.link_page
-                if page.locale_id and page.locale.language_code != language:
+                if page.locale.language_code != language:
                     page = page.localized
                 if not page.live:
                     continue
                 url = page.url
                 title = title or page.title
             items.append({"text": title, "url": url})
-    cache[slug] = items
     return items
+
+
+@register.simple_tag
+def layout_generation():
+    """The layout cache's generation, for ``{% cache %}`` keys of layout fragments."""
+    return layout_cache.generation()
 
 
 @register.simple_tag(takes_context=True)
@@ -45,8 +52,14 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = {}
     if isinstance(page, Page):
+        return layout_cache.cached("language-links", lambda: _page_language_links(page, current), page.pk, current)
+    return _page_language_links(None, current, request)
+
+
+def _page_language_links(page, current, request=None):
+    translations = {}
+    if page is not None:
         for other in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[other.locale.language_code] = other
     links = []

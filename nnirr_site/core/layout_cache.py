@@ -1,0 +1,59 @@
+"""Caching of what every page shows around its content: menus, footer, language links.
+
+The shared layout costs more database queries than most page bodies. Its
+pieces are cached under a *generation*: a random value kept in the cache and
+replaced whenever anything the layout shows may have changed (a page
+published, unpublished, moved or deleted; a menu, menu item, office or the
+site settings saved or deleted). Old entries then simply stop being read and
+expire. The cache must be shared by every process that serves the site (see
+``CACHES`` in settings) for a change to show everywhere at once.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "layout-generation"
+TIMEOUT = 60 * 60 * 24
+
+
+def generation():
+    """The current layout generation, creating one if the cache has none."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, value, None)
+        value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def new_generation(**kwargs):
+    """Forget every cached layout piece (after the current transaction commits)."""
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+
+
+def cached(name, build, *parts):
+    """``build()``'s value, cached under ``name`` and ``parts`` for the current generation."""
+    key = ":".join(["layout", generation(), name, *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def connect_signals():
+    """Start a new generation whenever something shown in the layout changes."""
+    from wagtail.models import Page
+
+    from nnirr_site.core.models import Menu, MenuItem, Office, SiteSettings
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(new_generation, dispatch_uid=f"layout-cache-{signal!r}")
+    post_delete.connect(new_generation, sender=Page, dispatch_uid="layout-cache-page-delete")
+    for model in (Menu, MenuItem, Office, SiteSettings):
+        for signal in (post_save, post_delete):
+            signal.connect(new_generation, sender=model, dispatch_uid=f"layout-cache-{model.__name__}-{signal!r}")
