@@ -11,3 +11,10 @@ class PetitionsConfig(AppConfig):
     label = "petitions"
     verbose_name = _("Petitions")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from campaigns.petitions.data_access import ensure_petition_data_group
+
+        post_migrate.connect(ensure_petition_data_group, sender=self, dispatch_uid="petitions.data_group")

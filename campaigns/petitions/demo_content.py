@@ -4,6 +4,10 @@ They sit under the campaign pages of the same name when the campaigns demo
 made them, otherwise under a petition index at ``/petitions/``. A few example
 signatures (example.org addresses) make the counts and the signer list show.
 Running it again changes nothing.
+
+It also makes sure the "Petition data" group exists and, in development only
+(``DEBUG``, like ``ensure_demo_admin``), adds an example editor who is not in
+it and so sees petition totals but no signer's data.
 """
 
 import datetime
@@ -14,11 +18,15 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from campaigns.petitions.data_access import ensure_petition_data_group
 from campaigns.petitions.models import PetitionIndexPage, PetitionPage, Signature
 from campaigns.petitions.signing import normalize_email, recount
 from nnirr_site.core.demo_builders import ensure_page, ensure_translation, get_or_create_image, rich, update_page
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
+
+DEMO_EDITOR_USERNAME = "editor"
+DEMO_EDITOR_PASSWORD = "nnirr-demo-editor-2026"  # development only: never created unless DEBUG
 
 REFUGEE_SIGNERS = [
     ("Amina", "Haddad", "US", "en"),
@@ -229,7 +237,29 @@ def show_form_on_campaign(petition):
     update_page(campaign, actions=[("petition", {"petition": petition, "heading": ""}), *actions])
 
 
+def ensure_demo_editor():
+    """In development, an editor in Wagtail's "Editors" group but not in "Petition data"."""
+    if not settings.DEBUG:
+        return None
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user, created = get_user_model().objects.get_or_create(
+        username=DEMO_EDITOR_USERNAME,
+        defaults={"email": "editor@example.org", "first_name": "Demo", "last_name": "Editor", "is_staff": False},
+    )
+    if created:
+        user.set_password(DEMO_EDITOR_PASSWORD)
+        user.save()
+        editors = Group.objects.filter(name="Editors").first()
+        if editors is not None:
+            user.groups.add(editors)
+    return user
+
+
 def build(home):
+    ensure_petition_data_group()
+    ensure_demo_editor()
     index = None
     placed = {}
     for slug, builder in (

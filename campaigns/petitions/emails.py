@@ -1,7 +1,8 @@
 """The emails signers receive: plain text and HTML from templates, in the language they signed in.
 
 Each email says who sends it and why, and carries absolute links built from
-``WAGTAILADMIN_BASE_URL`` (the site's public address).
+``WAGTAILADMIN_BASE_URL`` (the site's public address), among them a link to
+withdraw the signature.
 """
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from campaigns.petitions.models import EmailKind
+from campaigns.petitions.withdrawal import withdraw_token
 
 TEMPLATES = {
     EmailKind.CONFIRM: "petitions/emails/confirm",
@@ -34,6 +36,7 @@ def build_message(signature, kind, token=None):
             "petition": petition,
             "petition_url": absolute_url(petition),
             "confirm_url": absolute_url(petition, petition.reverse_subpage("confirm", args=[token])) if token else "",
+            "withdraw_url": absolute_url(petition, petition.reverse_subpage("withdraw", args=[withdraw_token(signature)])),
             "privacy_version": signature.privacy_notice_version,
             "site_name": translation.gettext("National Network for Immigrant and Refugee Rights"),
             "valid_days": settings.PETITION_TOKEN_DAYS,

@@ -5,8 +5,12 @@ the one-per-email rule and the tally are keyed on it, so a supporter who signs
 the Spanish page and then the English one is still one signature.
 """
 
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +25,15 @@ from nnirr_site.core.models import BasePage
 
 # At most this many emails ever go to one signature (confirmation plus "already signed" notes).
 MAX_EMAILS_PER_SIGNATURE = 5
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def time_zone_choices():
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
 
 
 class PetitionIndexPage(BasePage):
@@ -93,6 +106,13 @@ class PetitionPage(RoutablePageMixin, BasePage):
         default=0,
         help_text=_("Paper or event signatures counted by staff; added to the total shown."),
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="America/Los_Angeles",
+        validators=[validate_time_zone],
+        help_text=_("Dates in signature exports are given in this time zone."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("addressee"),
@@ -103,6 +123,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
             [
                 FieldRowPanel([FieldPanel("signature_goal"), FieldPanel("offline_signatures")]),
                 FieldPanel("deadline"),
+                FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
             ],
             heading=_("Goal, paper signatures and deadline"),
         ),
@@ -126,7 +147,7 @@ class PetitionPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("petition page")
 
-    # Routes: the page itself (form on GET, signing on POST), the thank-you page, confirmation.
+    # Routes: the page itself (form on GET, signing on POST), the thank-you page, confirmation, withdrawal.
     @path("")
     def petition(self, request):
         from campaigns.petitions import views
@@ -144,6 +165,12 @@ class PetitionPage(RoutablePageMixin, BasePage):
         from campaigns.petitions import views
 
         return views.confirm_page(request, self, token)
+
+    @path("withdraw/<str:token>/")
+    def withdraw(self, request, token):
+        from campaigns.petitions.withdrawal import withdraw_page
+
+        return withdraw_page(request, self, token)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -212,10 +239,18 @@ class Signature(models.Model):
     emails_count = models.PositiveSmallIntegerField(
         _("emails sent or queued"), default=0, help_text=_("Never more than %(max)s.") % {"max": MAX_EMAILS_PER_SIGNATURE}
     )
+    anonymised_at = models.DateTimeField(
+        _("anonymised at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When name, email, postal code and comment were removed after the petition closed."),
+    )
 
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
+        permissions = [("view_signature_data", _("Can see and export signers' personal data"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["petition_key", "email_normalized"], name="petitions_one_signature_per_email"
@@ -280,3 +315,47 @@ class PetitionTally(models.Model):
     class Meta:
         verbose_name = _("petition tally")
         verbose_name_plural = _("petition tallies")
+
+
+class SignatureExport(models.Model):
+    """One CSV export of a petition's signatures: who, when, which filters, how many rows. Never changed.
+
+    The row is written in the export's request before the file is handed over;
+    ``save`` refuses updates and ``delete`` refuses deletion, and the admin
+    grants nobody add, change or delete on it.
+    """
+
+    created_at = models.DateTimeField(_("exported at"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    username = models.CharField(_("username"), max_length=150, help_text=_("Kept if the account is deleted."))
+    petition = models.ForeignKey(
+        PetitionPage, verbose_name=_("petition"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    petition_key = models.UUIDField(_("petition key"))
+    petition_title = models.CharField(_("petition title"), max_length=255)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"))
+    with_emails = models.CharField(_("email addresses"), max_length=20)
+
+    class Meta:
+        verbose_name = _("signature export")
+        verbose_name_plural = _("signature export log")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.petition_title} · {self.username} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("Signature export log entries cannot be changed.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Signature export log entries cannot be deleted.")
