@@ -39,16 +39,6 @@ def empty_cache():
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache: a rolled-back test must not leave cached layout behind."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def demo_site(transactional_db):
     """The demo content for transactional tests (a flush by an earlier one may have removed it)."""

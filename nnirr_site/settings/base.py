@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "nnirr_site.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and CSRF: answers anonymous visitors from the cache, and sees the CSRF cookie
+    # that keeps pages with forms out of it (nnirr_site/core/page_cache.py).
+    "nnirr_site.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,21 +121,6 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: shared by every process serving the site, so that a change clears it everywhere at once.
-# Redis when REDIS_URL is set (several app servers); otherwise files on this host (one server).
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-    }
-
 # Staff login: django-axes counts failures first, then the normal backend checks the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -150,6 +138,11 @@ AXES_VERBOSE = False
 # TOTP device before any admin page. Only dev.py may switch this off for the demo login.
 NNIRR_DEV_SKIP_2FA = False
 OTP_TOTP_ISSUER = "NNIRR website"
+
+# Whole pages for anonymous visitors: kept this long in the cache (cleared on every publish),
+# and this long by a CDN or proxy in front (Cache-Control max-age). 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "60"))
 
 # Cache: shared by every process serving the site, so that a change clears it everywhere at once.
 # Redis when REDIS_URL is set (several app servers); otherwise files on this host (one server).

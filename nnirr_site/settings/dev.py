@@ -14,3 +14,6 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 # The demo admin login (make run) goes straight in without a second factor. Development only:
 # production and test settings keep two-factor authentication required for every staff account.
 NNIRR_DEV_SKIP_2FA = True
+
+# Template and content changes show at once while developing.
+PAGE_CACHE_SECONDS = 0

@@ -21,3 +21,6 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("NNIRR_TEST_DB_NAME", "te
 
 # Static files come straight from the finders here; whitenoise serves collected files in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# Off unless a test turns it on: most tests change content inside a transaction that never commits.
+PAGE_CACHE_SECONDS = 0
