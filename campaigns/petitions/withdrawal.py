@@ -13,6 +13,8 @@ token names one of this petition, lowers the count if it was counted, and
 answers with the same "withdrawn" page whether or not anything was deleted.
 """
 
+import re
+
 from django.core import signing
 from django.template.response import TemplateResponse
 
@@ -22,25 +24,29 @@ WITHDRAW_SALT = "petitions.withdraw"
 SAFE_METHODS = ("GET", "HEAD")
 
 
+# Wagtail serves only path segments of letters, digits, "-" and "_": "<id>-<petition key>-<signature>".
+TOKEN_PATTERN = re.compile(r"^(\d{1,18})-([0-9a-f]{32})-([A-Za-z0-9_-]{20,100})$")
+
+
 def _signer():
-    return signing.Signer(salt=WITHDRAW_SALT, sep=".")
+    return signing.Signer(salt=WITHDRAW_SALT)
 
 
 def withdraw_token(signature):
     """The token of ``signature``'s withdraw link: the same for every email to it."""
-    return _signer().sign(f"{signature.pk}-{signature.petition_key.hex}")
+    value = f"{signature.pk}-{signature.petition_key.hex}"
+    return f"{value}-{_signer().signature(value)}"
 
 
 def signature_id_from_token(token, petition_key):
     """The signature id the token names, if it is genuine and belongs to this petition; otherwise None."""
-    if not token or len(token) > 120:
+    match = TOKEN_PATTERN.match(token or "")
+    if match is None or match[2] != petition_key.hex:
         return None
+    pk, key, signed = match.groups()
     try:
-        value = _signer().unsign(token)
+        _signer().unsign(f"{pk}-{key}{_signer().sep}{signed}")
     except signing.BadSignature:
-        return None
-    pk, _sep, key = value.partition("-")
-    if not pk.isdigit() or key != petition_key.hex:
         return None
     return int(pk)
 
