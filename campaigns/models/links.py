@@ -13,12 +13,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page
 
 # The rendition the shared card template (includes/card.html) asks for.
-CARD_RENDITION = "fill-640x360|format-webp"
+# The card image sizes of templates/includes/card.html (its srcset).
+CARD_RENDITIONS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
 
 
 def with_card_images(queryset):
     """``queryset`` with listing images and their card renditions fetched in two extra queries in total."""
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
     return queryset.prefetch_related(Prefetch("listing_image", queryset=images))
 
 
