@@ -225,14 +225,21 @@ def build_standard_pages(home):
             ),
             heading("How we test"),
             paragraph(
-                "Our automated tests open every page type in a real browser, in English and Spanish, and check "
-                "them against the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. We also sign a "
-                "petition using only the keyboard as part of every test run."
+                "Every change to the site runs automated tests in a real browser (Chromium). They open one page "
+                "of every kind, in English and in Spanish: the home page, standard pages, programs, campaigns, "
+                "petitions, news posts, the resource library and search results, with their listing pages. They "
+                "also open a petition's signing form with its error messages, the thank-you page and the "
+                "confirmation pages reached from the email link. On each, the axe-core checker tests the rules "
+                "of the Web Content Accessibility Guidelines (WCAG) 2.0, 2.1 and 2.2 at levels A and AA, and "
+                "any problem it finds stops the change. Another test signs a petition using only the keyboard. "
+                "Automated checks find only some problems, which is why your reports matter."
             ),
             heading("Tell us about a problem"),
             paragraph(
-                "If something on this site is hard to use, please write to us (see our contact page) and say "
-                "which page and what happened. We will answer within five working days."
+                "If something on this site is hard to use, please write to info@nnirr.org or use the details "
+                "on our contact page, and tell us which page, what you were trying to do and what happened "
+                "(and, if you like, which device, browser or assistive technology you use). We will answer "
+                "within five working days."
             ),
         ],
     )
@@ -452,14 +459,21 @@ def translate_core_pages(home, pages):
             ),
             heading("Cómo lo comprobamos"),
             paragraph(
-                "Nuestras pruebas automáticas abren cada tipo de página en un navegador real, en español y en "
-                "inglés, y las revisan según las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2, nivel "
-                "AA. En cada ronda de pruebas también firmamos una petición usando solo el teclado."
+                "Cada cambio del sitio pasa por pruebas automáticas en un navegador real (Chromium). Abren una "
+                "página de cada tipo, en español y en inglés: la página de inicio, las páginas generales, los "
+                "programas, las campañas, las peticiones, las noticias, la biblioteca de recursos y los "
+                "resultados de búsqueda, con sus páginas de listado. También abren el formulario de firma de una "
+                "petición con sus mensajes de error, la página de agradecimiento y las páginas de confirmación a "
+                "las que lleva el enlace del correo. En cada una, el verificador axe-core revisa las reglas de "
+                "las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.0, 2.1 y 2.2, niveles A y AA, y "
+                "cualquier problema que encuentre detiene el cambio. Otra prueba firma una petición usando solo "
+                "el teclado. Las pruebas automáticas solo encuentran algunos problemas; por eso tus avisos importan."
             ),
             heading("Avísanos de un problema"),
             paragraph(
-                "Si algo del sitio te resulta difícil de usar, escríbenos (ver la página de contacto) y dinos en "
-                "qué página y qué pasó. Te responderemos en un plazo de cinco días hábiles."
+                "Si algo del sitio te resulta difícil de usar, escríbenos a info@nnirr.org o con los datos de la "
+                "página de contacto, y dinos en qué página, qué intentabas hacer y qué pasó (y, si quieres, qué "
+                "aparato, navegador o tecnología de apoyo usas). Te responderemos en un plazo de cinco días hábiles."
             ),
         ],
     )
