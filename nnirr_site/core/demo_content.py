@@ -191,15 +191,18 @@ def build_standard_pages(home):
                 "automated abuse."
             ),
             paragraph(
-                "Only a small group of staff with special permission can see signers' details. When a petition "
-                "is delivered, decision makers receive names, postal codes and countries; they receive email "
-                "addresses only if you agreed to that. Comments are never published."
+                "Only a small group of staff with special permission can see signers' details, and every time "
+                "they download a list of signers we record who did it and when. When a petition is delivered, "
+                "decision makers receive names, postal codes, countries and dates; they receive email addresses "
+                "only if you agreed to hear from the network. Comments are never published."
             ),
             heading("How long we keep it"),
             paragraph(
-                "Signatures that are never confirmed are deleted after 30 days. Some time after a petition "
-                "closes, we remove names, email addresses, postal codes and comments and keep only the count "
-                "and the country. Every email we send you has a link to withdraw your signature at any time."
+                "Signatures that are never confirmed are deleted after 30 days. "
+                f"{getattr(settings, 'PETITION_RETENTION_DAYS', 180)} days after a petition closes, we remove "
+                "names, email addresses, postal codes and comments and keep only the count and the country. "
+                "Every email we send you has a link to withdraw your signature at any time: it deletes your "
+                "signature at once."
             ),
             heading("Questions"),
             paragraph(
@@ -426,15 +429,17 @@ def translate_core_pages(home, pages):
                 "solo un código cifrado hecho a partir de ella, durante 30 días, para frenar abusos automáticos."
             ),
             paragraph(
-                "Solo un pequeño grupo del personal con un permiso especial puede ver los datos de quienes firman. "
-                "Al entregar una petición, las autoridades reciben nombres, códigos postales y países; reciben "
-                "correos solo si tú lo aceptaste. Los comentarios nunca se publican."
+                "Solo un pequeño grupo del personal con un permiso especial puede ver los datos de quienes firman, "
+                "y cada vez que alguien descarga una lista de firmantes anotamos quién fue y cuándo. Al entregar "
+                "una petición, las autoridades reciben nombres, códigos postales, países y fechas; reciben correos "
+                "solo si aceptaste recibir noticias de la Red. Los comentarios nunca se publican."
             ),
             heading("Cuánto tiempo los guardamos"),
             paragraph(
-                "Las firmas que nunca se confirman se borran a los 30 días. Un tiempo después de cerrar una "
-                "petición, borramos nombres, correos, códigos postales y comentarios, y conservamos solo el total "
-                "y el país. Cada correo que te enviamos trae un enlace para retirar tu firma cuando quieras."
+                "Las firmas que nunca se confirman se borran a los 30 días. "
+                f"{getattr(settings, 'PETITION_RETENTION_DAYS', 180)} días después de cerrar una petición, "
+                "borramos nombres, correos, códigos postales y comentarios, y conservamos solo el total y el país. "
+                "Cada correo que te enviamos trae un enlace para retirar tu firma cuando quieras: la borra en el acto."
             ),
             heading("Preguntas"),
             paragraph(
