@@ -136,3 +136,19 @@ def test_other_methods_are_refused(client, petition):
     response = client.put(withdraw_path(petition, signature))
     assert response.status_code == 405
     assert Signature.objects.filter(pk=signature.pk).exists()
+
+
+def test_withdraw_works_for_a_real_browser_with_csrf_and_the_page_cache_on(petition, settings):
+    from django.test import Client
+
+    settings.PAGE_CACHE_SECONDS = 300
+    signature = add_signature(petition)
+    path = withdraw_path(petition, signature)
+    for _visit in range(2):  # a cached copy would carry another visitor's CSRF token
+        visitor = Client(enforce_csrf_checks=True)
+        page = visitor.get(path)
+        assert page.status_code == 200 and "csrftoken" in page.cookies
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    assert visitor.post(path, {"csrfmiddlewaretoken": token}).status_code == 200
+    assert not Signature.objects.filter(pk=signature.pk).exists()
+    assert counted_signatures(petition.translation_key) == 0
