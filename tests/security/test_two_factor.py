@@ -139,3 +139,20 @@ def test_otp_login_fixture_for_other_staff(client, django_user_model, otp_login)
     assert client.get("/admin/").status_code == 302
     otp_login(client, editor)
     assert client.get("/admin/").status_code == 200
+
+
+def test_reset_two_factor_command_makes_staff_enrol_again(client, staff):
+    from django.core.management import call_command
+
+    from nnirr_site.accounts.two_factor import replace_recovery_codes
+
+    TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    replace_recovery_codes(staff)
+    call_command("reset_two_factor", "staffer", stdout=open("/dev/null", "w"))
+    assert not TOTPDevice.objects.filter(user=staff).exists()
+    assert not StaticToken.objects.filter(device__user=staff).exists()
+    assert sign_in(client)["Location"].startswith("/admin/2fa/setup/")
+
+
+def test_account_page_links_to_two_factor_settings(admin_client):
+    assert 'href="/admin/2fa/recovery-codes/"' in admin_client.get("/admin/account/").content.decode()
