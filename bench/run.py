@@ -8,7 +8,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["petitions"]
+BENCHMARKS = ["petitions", "pages"]
 
 
 def main(argv):

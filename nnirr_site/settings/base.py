@@ -158,6 +158,15 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Two databases may share a cache server or folder (development and the benchmark, say).
+CACHES["default"]["KEY_PREFIX"] = str(DATABASES["default"]["NAME"])
+# Image renditions: Wagtail writes every rendition it reads back to this cache, so it lives in each
+# process's memory. An entry can only go stale when an image's file is replaced; it expires soon after.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": 300,
+    "OPTIONS": {"MAX_ENTRIES": 10000},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

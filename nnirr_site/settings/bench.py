@@ -29,3 +29,5 @@ PETITION_TRUSTED_PROXIES = 1
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ.get("BENCH_EMAIL_DIR", "/tmp/nnirr-bench-mail")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8765")
+# The site's URLs plus a bare "hello" view the page benchmark compares against (bench/urls.py).
+ROOT_URLCONF = "bench.urls"
