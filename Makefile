@@ -85,6 +85,8 @@ test: venv system-postgres system-test-tools messages
 	$(PY) -m pytest
 
 bench: db messages
+	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then $(APT_GET) update -qq && $(APT_GET) install -y -qq wrk >/dev/null; \
+	  else echo "wrk is not installed (sudo apt-get install wrk); the page benchmark uses a slower Python client."; fi; }
 	$(PY) bench/run.py
 
 clean:
