@@ -1,10 +1,10 @@
-"""Caching of what every page shows around its content: menus, footer, language links.
+"""Caching of what every page shows around its content (menus, footer, language links) and of home's sections.
 
 The shared layout costs more database queries than most page bodies. Its
 pieces are cached under a *generation*: a random value kept in the cache and
 replaced whenever anything the layout shows may have changed (a page
 published, unpublished, moved or deleted; a menu, menu item, office or the
-site settings saved or deleted). Old entries then simply stop being read and
+site settings, an image or a document saved or deleted). Old entries then simply stop being read and
 expire. The cache must be shared by every process that serves the site (see
 ``CACHES`` in settings) for a change to show everywhere at once.
 """
@@ -47,6 +47,8 @@ def cached(name, build, *parts):
 
 def connect_signals():
     """Start a new generation whenever something shown in the layout changes."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
     from wagtail.models import Page
 
     from nnirr_site.core.models import Menu, MenuItem, Office, SiteSettings
@@ -54,6 +56,7 @@ def connect_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_generation, dispatch_uid=f"layout-cache-{signal!r}")
     post_delete.connect(new_generation, sender=Page, dispatch_uid="layout-cache-page-delete")
-    for model in (Menu, MenuItem, Office, SiteSettings):
+    # Images and documents: a cached section may show an image's renditions or a document's size.
+    for model in (Menu, MenuItem, Office, SiteSettings, get_image_model(), get_document_model()):
         for signal in (post_save, post_delete):
             signal.connect(new_generation, sender=model, dispatch_uid=f"layout-cache-{model.__name__}-{signal!r}")

@@ -56,3 +56,31 @@ def test_settings_change_shows_in_footer_at_once(client, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         site_settings.save()
     assert "mailto:hello@example.org" in client.get("/").content.decode()
+
+
+def test_new_post_appears_on_home_after_publishing(client, django_capture_on_commit_callbacks):
+    import datetime
+
+    from blog.models import BlogIndexPage, BlogPage
+
+    client.get("/")
+    news = BlogIndexPage.objects.get(slug="news", locale__language_code="en")
+    post = BlogPage(title="Fresh news from the border", slug="fresh-news", date=datetime.date(2030, 1, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        news.add_child(instance=post)
+        post.save_revision().publish()
+    home = client.get("/").content.decode().split('id="home-posts"', 1)[1]
+    assert "Fresh news from the border" in home
+
+
+def test_image_change_starts_a_new_generation(django_capture_on_commit_callbacks):
+    from wagtail.images import get_image_model
+
+    from nnirr_site.core import layout_cache
+
+    before = layout_cache.generation()
+    image = get_image_model().objects.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        image.title = "Renamed"
+        image.save()
+    assert layout_cache.generation() != before

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -204,11 +205,12 @@ class HomePage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: the template caches these sections, and a cached render runs none of their queries.
         context = super().get_context(request, *args, **kwargs)
-        context["featured_campaign"] = self.get_featured_campaign()
+        context["featured_campaign"] = SimpleLazyObject(self.get_featured_campaign)
         context["programs"] = self.get_programs()
         context["latest_posts"] = self.get_latest_posts()
-        context["featured_resources"] = self.get_featured_resources()
+        context["featured_resources"] = SimpleLazyObject(self.get_featured_resources)
         return context
 
 
