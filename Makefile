@@ -67,7 +67,7 @@ db-reset: db-stop
 
 run: db messages
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_demo_admin
+	HOST=$(HOST) PORT=$(PORT) $(PY) manage.py ensure_demo_admin
 	@echo "Serving on http://$(HOST):$(PORT)/ with the petition email worker  (Ctrl-C stops both)"
 	@$(PY) manage.py db_worker --backend petitions --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \

@@ -1,5 +1,7 @@
 """``manage.py ensure_demo_admin``: create the development login and print it (development only)."""
 
+import os
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -25,7 +27,8 @@ class Command(BaseCommand):
             user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo admin login (development only): http://127.0.0.1:8000/admin/  "
+                f"Demo admin login (development only): http://{os.environ.get('HOST', '127.0.0.1')}:"
+                f"{os.environ.get('PORT', '8000')}/admin/  "
                 f"user: {DEMO_USERNAME}  password: {DEMO_PASSWORD}"
             )
         )
