@@ -23,7 +23,6 @@ from campaigns.petitions.signing import (
 )
 from tests.campaigns.petition_helpers import (
     confirm_links,
-    form_data,
     make_petition,
     path_of,
     run_queued_tasks,

@@ -2,7 +2,6 @@
 
 import pytest
 from wagtail.models import Page, Site
-from wagtail.test.utils import WagtailTestUtils  # noqa: F401  (registers Wagtail's test helpers)
 
 from campaigns.models import CampaignIndexPage, CampaignPage, ProgramIndexPage, ProgramPage
 from nnirr_site.core.models import HomePage, StandardPage

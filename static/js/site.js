@@ -1,1 +1,0 @@
-/* Progressive enhancements only; every page works without JavaScript. */
