@@ -23,8 +23,6 @@ import http.client
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,10 +31,9 @@ import time
 import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = sys.executable
+from bench.server import HOST, PY, ROOT, connect, database_urls, env_int, free_port, stop_all, wait_for_http
+
 DB_NAME = "nnirr_bench"
-HOST = "127.0.0.1"
 CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/confirm/[A-Za-z0-9_-]+/")
 TO_LINE = re.compile(r"^To: (\S+)$", re.MULTILINE)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -59,45 +56,12 @@ print("PETITION", petition.pk, petition.url)
 """
 
 
-def env_int(name, default):
-    return int(os.environ.get(name, default))
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
-def database_urls():
-    """The bench database's URL, and one for the same server's maintenance database."""
-    import dj_database_url
-
-    if os.environ.get("DATABASE_URL"):
-        parsed = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
-        bench = parsed._replace(path=f"/{DB_NAME}").geturl()
-        admin = parsed._replace(path="/postgres").geturl()
-    else:
-        from nnirr_site import embedded_postgres
-
-        embedded_postgres.ensure_running()
-        settings = embedded_postgres.database_settings()
-        host = urllib.parse.quote(settings["HOST"], safe="")
-        base = f"postgres://{settings['USER']}@{host}:{settings.get('PORT') or 5432}"
-        bench, admin = f"{base}/{DB_NAME}", f"{base}/postgres"
-    return bench, dj_database_url.parse(bench), dj_database_url.parse(admin)
 
 
-def connect(config):
-    import psycopg2
-
-    return psycopg2.connect(
-        dbname=config["NAME"],
-        user=config["USER"],
-        password=config.get("PASSWORD") or None,
-        host=config["HOST"],
-        port=config.get("PORT") or 5432,
-    )
 
 
 def recreate_database(admin_config):
@@ -277,28 +241,8 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def wait_for_http(port, timeout=60):
-    limit = time.monotonic() + timeout
-    while time.monotonic() < limit:
-        try:
-            conn = http.client.HTTPConnection(HOST, port, timeout=2)
-            conn.request("GET", "/robots.txt", headers={"Host": f"{HOST}:{port}"})
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
 
 
-def stop_all(processes):
-    for process in processes:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-    for process in processes:
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def main(argv):
@@ -309,7 +253,7 @@ def main(argv):
     email_workers = env_int("BENCH_EMAIL_WORKERS", 2)
 
     sys.path.insert(0, str(ROOT))
-    url, bench_config, admin_config = database_urls()
+    url, bench_config, admin_config = database_urls(DB_NAME)
     recreate_database(admin_config)
     port = free_port()
     mail_dir = tempfile.mkdtemp(prefix="nnirr-bench-mail-")
