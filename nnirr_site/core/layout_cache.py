@@ -4,12 +4,13 @@ The shared layout costs more database queries than most page bodies. Its
 pieces are cached under a *generation*: a random value kept in the cache and
 replaced whenever anything the layout shows may have changed (a page
 published, unpublished, moved or deleted; a menu, menu item, office or the
-site settings, an image or a document saved or deleted). Old entries then simply stop being read and
-expire. The cache must be shared by every process that serves the site (see
+site settings, an image or a document saved or deleted; a site or a page view restriction
+changed). Old entries then simply stop being read and expire. The cache must be shared by every process that serves the site (see
 ``CACHES`` in settings) for a change to show everywhere at once.
 """
 
 import uuid
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -19,20 +20,46 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 GENERATION_KEY = "layout-generation"
 TIMEOUT = 60 * 60 * 24
 
+# Inside a request the generation is read from the cache once (``remember_for_request``), not
+# once per cached piece; outside requests (workers, shells) every call reads it.
+_request_generation = ContextVar("layout_generation", default=None)
+
 
 def generation():
     """The current layout generation, creating one if the cache has none."""
+    memo = _request_generation.get()
+    if memo:
+        return memo
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = uuid.uuid4().hex
         cache.add(GENERATION_KEY, value, None)
         value = cache.get(GENERATION_KEY, value)
+    if memo is not None:  # "" marks a request that has not read it yet
+        _request_generation.set(value)
     return value
+
+
+class remember_for_request:
+    """Context manager: within it, ``generation()`` reads the cache at most once."""
+
+    def __enter__(self):
+        self.token = _request_generation.set("")
+
+    def __exit__(self, *exc):
+        _request_generation.reset(self.token)
+
+
+def _set_new_generation():
+    value = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, value, None)
+    if _request_generation.get() is not None:
+        _request_generation.set(value)  # this request sees its own change at once
 
 
 def new_generation(**kwargs):
     """Forget every cached layout piece (after the current transaction commits)."""
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+    transaction.on_commit(_set_new_generation)
 
 
 def cached(name, build, *parts):
@@ -49,7 +76,7 @@ def connect_signals():
     """Start a new generation whenever something shown in the layout changes."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction, Site
 
     from nnirr_site.core.models import Menu, MenuItem, Office, SiteSettings
 
@@ -57,6 +84,8 @@ def connect_signals():
         signal.connect(new_generation, dispatch_uid=f"layout-cache-{signal!r}")
     post_delete.connect(new_generation, sender=Page, dispatch_uid="layout-cache-page-delete")
     # Images and documents: a cached section may show an image's renditions or a document's size.
-    for model in (Menu, MenuItem, Office, SiteSettings, get_image_model(), get_document_model()):
+    # Sites and view restrictions: the route cache (route_cache.py) remembers both.
+    for model in (Menu, MenuItem, Office, SiteSettings, get_image_model(), get_document_model(), Site,
+                  PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(new_generation, sender=model, dispatch_uid=f"layout-cache-{model.__name__}-{signal!r}")

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "nnirr_site.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Reads the cache generation once per request; answers Wagtail's page routing from memory.
+    "nnirr_site.core.route_cache.RouteCacheMiddleware",
     # Before sessions and CSRF: answers anonymous visitors from the cache, and sees the CSRF cookie
     # that keeps pages with forms out of it (nnirr_site/core/page_cache.py).
     "nnirr_site.core.page_cache.AnonymousPageCacheMiddleware",
@@ -300,6 +302,8 @@ PETITION_RATE_LIMIT_WINDOW = int(os.environ.get("PETITION_RATE_LIMIT_WINDOW", "3
 PETITION_IP_HASH_KEY = os.environ.get("PETITION_IP_HASH_KEY", "")  # empty: derived from SECRET_KEY
 PETITION_TRUSTED_PROXIES = int(os.environ.get("PETITION_TRUSTED_PROXIES", "0"))  # proxies setting X-Forwarded-For
 PETITION_TOKEN_DAYS = 14
+# How long the rendered petition page is shared between visitors (its count may lag that long); 0: off.
+PETITION_PAGE_CACHE_SECONDS = int(os.environ.get("PETITION_PAGE_CACHE_SECONDS", "5"))
 PETITION_PRIVACY_PAGE_SLUG = "privacy"  # the English privacy notice under home; its translations are found from it
 PETITION_EMAIL_MAX_ATTEMPTS = 48
 # Days after a petition closes before its signatures are anonymised by manage.py purge_petition_data.

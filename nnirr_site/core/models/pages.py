@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from nnirr_site.core.blocks import BodyBlock
@@ -43,6 +43,14 @@ class BasePage(Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    def get_view_restrictions(self):
+        """Wagtail's two queries, skipped while no page on the site has a view restriction at all."""
+        from nnirr_site.core.route_cache import restrictions_exist
+
+        if not restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     promote_panels = [
         MultiFieldPanel(

@@ -1,0 +1,129 @@
+"""Remembering which page answers which path, so serving a page needs no routing queries.
+
+Wagtail finds the page for a request with several queries: the site for the
+host name, the home page in the visitor's language, the page itself (its base
+and specific rows), then its ancestors and their view restrictions. The
+answers only change when pages are published, unpublished, moved or deleted,
+or when a site or a view restriction changes — exactly the events that start a
+new layout generation (``layout_cache.py``). So each server process keeps, for
+the current generation only:
+
+- the ``Site`` answering each host name and port;
+- each live page found so far, by site, language and path (stored pickled, so
+  every request gets its own copy to read and change);
+- whether any page has a view restriction at all (usually none, and then
+  ``BasePage.get_view_restrictions`` skips its two queries).
+
+A page's sub-routes (a petition's ``confirm/<token>/``) are resolved from the
+cached page in Python. Any path not found yet is routed by Wagtail as before
+and its page remembered. Previews and the admin never pass through here.
+"""
+
+import pickle
+import threading
+
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Page, PageViewRestriction, Site
+
+from nnirr_site.core import layout_cache
+
+MAX_ENTRIES = 5000
+
+_state = {"generation": None, "entries": {}}
+_lock = threading.Lock()
+
+
+def _entries():
+    """This process's entries for the current generation (emptied when the generation changes)."""
+    current = layout_cache.generation()
+    if _state["generation"] != current:
+        with _lock:
+            if _state["generation"] != current:
+                _state["entries"] = {}
+                _state["generation"] = current
+    entries = _state["entries"]
+    if len(entries) > MAX_ENTRIES:  # many distinct 404 paths or hosts: start afresh rather than grow
+        entries.clear()
+    return entries
+
+
+def restrictions_exist():
+    """Whether any page has a view restriction (password, login or groups), once per generation."""
+    entries = _entries()
+    value = entries.get("restrictions")
+    if value is None:
+        value = entries["restrictions"] = PageViewRestriction.objects.exists()
+    return value
+
+
+def find_site(request, entries):
+    """The request's Site, as ``Site.find_for_request`` would find it, remembered per host and port."""
+    key = ("site", split_domain_port(request._get_raw_host())[0], request.get_port())
+    blob = entries.get(key)
+    if blob is not None:
+        site = pickle.loads(blob)
+        request._wagtail_site = site
+        return site
+    site = Site.find_for_request(request)
+    if site is not None:
+        entries[key] = pickle.dumps(site)
+    return site
+
+
+def route(request, path):
+    """Set Wagtail's per-request route result for ``path`` from the cache, or route and remember."""
+    entries = _entries()
+    site = find_site(request, entries)
+    if site is None:
+        return
+    language = translation.get_language()
+    components = tuple(part for part in path.split("/") if part)
+    for length in range(len(components), -1, -1):
+        blob = entries.get(("page", site.pk, language, components[:length]))
+        if blob is None:
+            continue
+        page = pickle.loads(blob)
+        try:
+            result = page.route(request, list(components[length:]))
+        except Http404:
+            result = None
+        request._wagtail_route_for_request = result
+        if result is not None and result.page.pk != page.pk:
+            remember(entries, site, language, result.page, components)
+        return
+    result = Page.route_for_request(request, path)
+    if result is not None:
+        remember(entries, site, language, result.page, components)
+
+
+def remember(entries, site, language, page, components):
+    """Keep ``page`` under its own path below the home page in ``language``, if it is live and public."""
+    if not page.live:
+        return
+    root = site.root_page.localized
+    if not page.url_path.startswith(root.url_path):
+        return
+    own = tuple(part for part in page.url_path[len(root.url_path):].split("/") if part)
+    if components[: len(own)] != own:
+        return
+    entries[("page", site.pk, language, own)] = pickle.dumps(page)
+
+
+class RouteCacheMiddleware:
+    """Reads the layout generation once per request and fills in Wagtail's page route from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with layout_cache.remember_for_request():
+            return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_views.serve:
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            route(request, path)
+        return None
