@@ -50,7 +50,18 @@ def _options_html(choices, selected):
 @lru_cache(maxsize=16)
 def _unselected_options_html(language):
     """The options with none selected, once per language (the names and their order depend on it)."""
-    return _options_html([("", _("Choose a country (optional)"))] + list(countries), None)
+    return _options_html(country_choices(), None)
+
+
+def country_choices():
+    return [("", _("Choose a country (optional)"))] + list(countries)
+
+
+class CountryChoiceField(forms.ChoiceField):
+    """The country list, given lazily and checked by code: normalising ~250 choices on every form cost milliseconds."""
+
+    def valid_value(self, value):
+        return value in countries
 
 
 def refuse_urls(value):
@@ -86,7 +97,7 @@ class SignatureForm(forms.Form):
         ],
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
-    country = forms.ChoiceField(label=_("Country"), required=False, widget=CountrySelect)
+    country = CountryChoiceField(label=_("Country"), required=False, widget=CountrySelect)
     comment = forms.CharField(
         label=_("Comment"),
         max_length=500,
@@ -120,7 +131,7 @@ class SignatureForm(forms.Form):
         if not petition.ask_postal_code:
             del self.fields["postal_code"]
         if petition.ask_country:
-            self.fields["country"].choices = [("", _("Choose a country (optional)"))] + list(countries)
+            self.fields["country"].choices = country_choices  # a callable: listed only when rendered
             self.fields["country"].widget.attrs["autocomplete"] = "country"
         else:
             del self.fields["country"]
@@ -131,7 +142,7 @@ class SignatureForm(forms.Form):
         elif not petition.ask_country:
             self.fields["show_name"].label = _("Show my first name and last initial in the list of signers.")
         if not self.is_bound:
-            self.initial["started"] = form_stamp()
+            self.initial.setdefault("started", form_stamp())
         for name, field in self.fields.items():
             if name in ("started", "website"):
                 continue
