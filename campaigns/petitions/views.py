@@ -3,10 +3,17 @@
 Whatever happened to a valid submission — a new signature, a repeat, a
 rate-limited one, a bot — the visitor is redirected to the same thank-you URL,
 which always shows the same content: nobody can learn from it who has signed.
+
+Pages with nothing personal on them (the form page, the thank-you page, the
+"confirmed" page) are rendered once and shared by visitors for a few seconds;
+see "The page with the form" below.
 """
 
 from django.conf import settings
-from django.http import HttpResponseRedirect, JsonResponse
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
@@ -19,9 +26,11 @@ from campaigns.petitions.signing import (
     confirm_signature,
     filled_too_fast,
     find_signature_for_token,
+    form_stamp,
     hash_ip,
     record_signature,
 )
+from nnirr_site.core import layout_cache
 
 SAFE_METHODS = ("GET", "HEAD")
 
@@ -40,11 +49,70 @@ def page_context(request, petition, **extra):
     return context
 
 
+# --- The page with the form, shared by every visitor except for two values ----------------------
+#
+# A petition that spreads is opened by thousands of people within minutes. The page is the same
+# for all of them except for the CSRF token and the signed "form started" time, so it is rendered
+# once with a slot for each and kept for PETITION_PAGE_CACHE_SECONDS (the progress bar and the
+# recent signers it shows may lag that long). Each visitor gets the kept page with their own two
+# values filled in. Requests with a session (editors) or pending messages get a fresh render.
+
+CSRF_SLOT = "petition-csrf-slot-6b1f0c"
+STAMP_SLOT = "petition-stamp-slot-6b1f0c"
+
+
+def shared_page_key(request, petition, kind):
+    """The cache key of the ``kind`` page for this request, or None when it must be rendered afresh."""
+    seconds = getattr(settings, "PETITION_PAGE_CACHE_SECONDS", 0)
+    if (
+        seconds <= 0
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "messages" in request.COOKIES
+        or getattr(request, "is_preview", False)
+    ):
+        return None
+    language = translation.get_language() or ""
+    return f"petition-{kind}:{layout_cache.generation()}:{petition.pk}:{language}"
+
+
+def shared_html(request, petition, kind, build, slots=()):
+    """The ``kind`` page's HTML as kept for every visitor (see above), or ``build()`` afresh."""
+    key = shared_page_key(request, petition, kind)
+    html = cache.get(key) if key else None
+    if html is None:
+        html = build()
+        if key and all(slot in html for slot in slots):
+            cache.set(key, html, settings.PETITION_PAGE_CACHE_SECONDS)
+    return html
+
+
+def fill_slots(html, request):
+    return html.replace(CSRF_SLOT, get_token(request)).replace(STAMP_SLOT, form_stamp())
+
+
+def render_form_page(request, petition):
+    def build():
+        form = SignatureForm(petition=petition, initial={"started": STAMP_SLOT})
+        context = page_context(request, petition, form=form, csrf_token=CSRF_SLOT)
+        return render_to_string(petition.get_template(request), context, request)
+
+    return HttpResponse(fill_slots(shared_html(request, petition, "form", build, (CSRF_SLOT, STAMP_SLOT)), request))
+
+
+def render_shared(request, petition, kind, template, **extra):
+    """A page with nothing personal on it (thank you, confirmed), kept like the form page."""
+    html = shared_html(
+        request, petition, kind, lambda: render_to_string(template, page_context(request, petition, **extra), request)
+    )
+    return HttpResponse(html)
+
+
 def petition_page(request, petition):
     """GET shows the petition and its form; POST signs it."""
     if request.method in SAFE_METHODS:
-        form = None if petition.is_closed else SignatureForm(petition=petition)
-        return TemplateResponse(request, petition.get_template(request), page_context(request, petition, form=form))
+        if petition.is_closed:
+            return TemplateResponse(request, petition.get_template(request), page_context(request, petition, form=None))
+        return render_form_page(request, petition)
     if request.method != "POST":
         return method_not_allowed(request, ["GET", "HEAD", "POST"], petition)
     if petition.is_closed:
@@ -70,7 +138,7 @@ def thanks_page(request, petition):
     """The same page after every submission: thank you, check your email, share."""
     if request.method not in SAFE_METHODS:
         return method_not_allowed(request, SAFE_METHODS, petition)
-    return TemplateResponse(request, "petitions/thanks.html", page_context(request, petition))
+    return render_shared(request, petition, "thanks", "petitions/thanks.html")
 
 
 def confirm_page(request, petition, token):
@@ -85,13 +153,13 @@ def confirm_page(request, petition, token):
         )
     if request.method != "POST":
         return method_not_allowed(request, ["GET", "HEAD", "POST"], petition)
-    result = confirm_signature(petition, token)
-    confirmed = result == ConfirmResult.CONFIRMED
+    if confirm_signature(petition, token) == ConfirmResult.CONFIRMED:
+        return render_shared(request, petition, "confirmed", "petitions/confirm.html", token_valid=True, confirmed=True)
     return TemplateResponse(
         request,
         "petitions/confirm.html",
-        page_context(request, petition, token_valid=confirmed, confirmed=confirmed),
-        status=200 if confirmed else 404,
+        page_context(request, petition, token_valid=False, confirmed=False),
+        status=404,
     )
 
 

@@ -17,3 +17,4 @@ NNIRR_DEV_SKIP_2FA = True
 
 # Template and content changes show at once while developing.
 PAGE_CACHE_SECONDS = 0
+PETITION_PAGE_CACHE_SECONDS = 0

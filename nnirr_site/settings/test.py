@@ -27,3 +27,4 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 
 # Off unless a test turns it on: most tests change content inside a transaction that never commits.
 PAGE_CACHE_SECONDS = 0
+PETITION_PAGE_CACHE_SECONDS = 0

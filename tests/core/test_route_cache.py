@@ -1,0 +1,74 @@
+"""Route cache: pages are found without routing queries, and every change to the page tree shows at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from nnirr_site.core.models import StandardPage
+from tests.campaigns.petition_helpers import make_petition
+
+pytestmark = pytest.mark.django_db
+
+
+def routing_queries(client, path):
+    """The response for ``path`` and the queries it made on the site, page and restriction tables."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    tables = ("wagtailcore_site", "wagtailcore_page", "wagtailcore_pageviewrestriction", "wagtailcore_locale")
+    queries = [q["sql"] for q in captured.captured_queries if any(f'FROM "{t}"' in q["sql"] for t in tables)]
+    return response, queries
+
+
+def test_a_page_seen_once_is_routed_without_queries(client):
+    first, first_queries = routing_queries(client, "/about/")
+    second, second_queries = routing_queries(client, "/about/")
+    assert first.status_code == second.status_code == 200
+    assert first_queries, "the first visit routes through the database"
+    assert not any("wagtailcore_site" in sql or 'WHERE "wagtailcore_page"."url_path"' in sql for sql in second_queries)
+    assert any('WHERE "wagtailcore_page"."url_path"' in sql for sql in first_queries)
+    assert not any("pageviewrestriction" in sql for sql in second_queries)
+    assert second.content.decode().count("<h1>") == 1
+
+
+def test_english_and_spanish_pages_are_kept_apart(client):
+    english = client.get("/about/").content.decode()
+    spanish = client.get("/es/").content.decode()
+    assert client.get("/about/").content.decode() == english
+    assert 'lang="es"' in spanish and client.get("/").content.decode() != spanish
+
+
+def test_sub_routes_of_a_remembered_page_are_resolved(client):
+    petition = make_petition()
+    assert client.get(petition.url).status_code == 200
+    assert client.get(petition.url + "thanks/").status_code == 200
+    assert client.get(petition.url + "no-such-route/").status_code == 404
+
+
+def test_unpublished_page_is_gone_at_once(client, django_capture_on_commit_callbacks):
+    assert client.get("/contact/").status_code == 200
+    contact = StandardPage.objects.get(slug="contact", locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        contact.unpublish()
+    assert client.get("/contact/").status_code == 404
+
+
+def test_new_slug_is_served_and_old_one_is_not(client, django_capture_on_commit_callbacks):
+    assert client.get("/about/").status_code == 200
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    about.slug = "who-we-are"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+    assert client.get("/who-we-are/").status_code == 200
+    old = client.get("/about/")  # not the remembered page: Wagtail's automatic redirect to the new address
+    assert old.status_code == 301 and old["Location"] == "/who-we-are/"
+
+
+def test_a_new_view_restriction_applies_at_once(client, django_capture_on_commit_callbacks):
+    assert client.get("/about/").status_code == 200
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.PASSWORD, password="s3cret")
+    response = client.get("/about/")
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
