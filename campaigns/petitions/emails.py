@@ -10,8 +10,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from campaigns.petitions.models import EmailKind
+from campaigns.petitions.models import EmailKind, PetitionPage
 from campaigns.petitions.withdrawal import withdraw_token
+from nnirr_site.core import layout_cache
 
 TEMPLATES = {
     EmailKind.CONFIRM: "petitions/emails/confirm",
@@ -26,17 +27,33 @@ def absolute_url(page, route_path=""):
     return f"{base}{page_path}{route_path}"
 
 
+def petition_in_language(petition_id, language):
+    """The petition in ``language`` (if translated) and its public address, remembered per generation.
+
+    The email worker sends one email per signature; loading the page and
+    working out its address for each of them cost more than the email itself.
+    """
+    entries = layout_cache.local_entries()
+    key = ("petition-email", petition_id, language)
+    if key not in entries:
+        with translation.override(language):
+            petition = PetitionPage.objects.select_related("locale").get(pk=petition_id)
+            if petition.locale.language_code != language:
+                petition = petition.localized
+            entries[key] = (petition, absolute_url(petition))
+    return entries[key]
+
+
 def build_message(signature, kind, token=None):
     """Render the email of ``kind`` for ``signature``; ``token`` gives it a confirmation link."""
-    petition = signature.petition
+    petition, petition_url = petition_in_language(signature.petition_id, signature.language)
     with translation.override(signature.language):
-        petition = petition.localized if petition.locale.language_code != signature.language else petition
         context = {
             "signature": signature,
             "petition": petition,
-            "petition_url": absolute_url(petition),
-            "confirm_url": absolute_url(petition, petition.reverse_subpage("confirm", args=[token])) if token else "",
-            "withdraw_url": absolute_url(petition, petition.reverse_subpage("withdraw", args=[withdraw_token(signature)])),
+            "petition_url": petition_url,
+            "confirm_url": petition_url + petition.reverse_subpage("confirm", args=[token]) if token else "",
+            "withdraw_url": petition_url + petition.reverse_subpage("withdraw", args=[withdraw_token(signature)]),
             "privacy_version": signature.privacy_notice_version,
             "site_name": translation.gettext("National Network for Immigrant and Refugee Rights"),
             "valid_days": settings.PETITION_TOKEN_DAYS,

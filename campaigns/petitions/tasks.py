@@ -11,7 +11,7 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -49,32 +49,42 @@ def send_signature_email(email_id):
         raise
 
 
+# The email's row, locked (NOWAIT: another worker sending it right now makes this one skip it),
+# with the few signature fields the email needs. One plain query: the worker runs it for every email.
+LOCK_EMAIL = f"""
+SELECT e.sent_at, e.kind, s.id, s.petition_id, s.petition_key, s.first_name, s.last_name, s.email, s.language,
+       s.privacy_notice_version, s.confirmed_at IS NULL AND s.flag = '' AS needs_link
+FROM {SignatureEmail._meta.db_table} e JOIN {Signature._meta.db_table} s ON s.id = e.signature_id
+WHERE e.id = %s FOR UPDATE OF e NOWAIT
+"""
+MARK_SENT = f"UPDATE {SignatureEmail._meta.db_table} SET sent_at = %s, attempts = attempts + 1 WHERE id = %s"
+NEW_LINK = f"UPDATE {Signature._meta.db_table} SET token_hash = %s, token_expires_at = %s WHERE id = %s"
+
+
 def _send(email_id):
-    with transaction.atomic():
+    with transaction.atomic(), connection.cursor() as cursor:
         try:
-            email = (
-                # Lock only the email's own row (not the joined signature, page and locale rows).
-                SignatureEmail.objects.select_for_update(nowait=True, of=("self",))
-                .select_related("signature__petition__locale")
-                .filter(pk=email_id)
-                .first()
-            )
+            cursor.execute(LOCK_EMAIL, [email_id])
         except DatabaseError:
             return "busy"  # another worker holds it and is sending it right now
-        if email is None or email.sent_at is not None:
+        row = cursor.fetchone()
+        if row is None or row[0] is not None:
             return "nothing to send"
-        signature = email.signature
+        _sent_at, kind, *fields, needs_link = row
+        signature = Signature(
+            **dict(zip(["id", "petition_id", "petition_key", "first_name", "last_name", "email", "language",
+                        "privacy_notice_version"], fields))
+        )
         token = None
-        if signature.confirmed_at is None and signature.flag == "":
+        if needs_link:
             # A fresh link for every email; only its hash is kept (the old link stops working).
-            token, signature.token_hash, signature.token_expires_at = tokens.new_token()
-            Signature.objects.filter(pk=signature.pk).update(
-                token_hash=signature.token_hash, token_expires_at=signature.token_expires_at
-            )
-        build_message(signature, email.kind, token).send()
-        email.sent_at = timezone.now()
-        email.attempts = F("attempts") + 1
-        email.save(update_fields=["sent_at", "attempts"])
+            token, token_hash, expires_at = tokens.new_token()
+        build_message(signature, kind, token).send()
+        # Recorded only once the mail server has taken it: a failure rolls back the new link as well.
+        if token:  # both in one round trip
+            cursor.execute(f"{MARK_SENT}; {NEW_LINK}", [timezone.now(), email_id, token_hash, expires_at, signature.pk])
+        else:
+            cursor.execute(MARK_SENT, [timezone.now(), email_id])
     return "sent"
 
 

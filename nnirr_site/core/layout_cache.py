@@ -9,6 +9,7 @@ changed). Old entries then simply stop being read and expire. The cache must be 
 ``CACHES`` in settings) for a change to show everywhere at once.
 """
 
+import threading
 import uuid
 from contextvars import ContextVar
 
@@ -70,6 +71,30 @@ def cached(name, build, *parts):
         value = build()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+_local = {"generation": None, "entries": {}}
+_local_lock = threading.Lock()
+MAX_LOCAL_ENTRIES = 5000
+
+
+def local_entries():
+    """A dict in this process's memory for the current generation, emptied when the generation changes.
+
+    For values read on nearly every request (the route cache, petition details in emails), where
+    even a cache round trip counts. Values put here are shared by threads: store them immutable
+    or pickled.
+    """
+    current = generation()
+    if _local["generation"] != current:
+        with _local_lock:
+            if _local["generation"] != current:
+                _local["entries"] = {}
+                _local["generation"] = current
+    entries = _local["entries"]
+    if len(entries) > MAX_LOCAL_ENTRIES:  # many distinct 404 paths or hosts: start afresh rather than grow
+        entries.clear()
+    return entries
 
 
 def connect_signals():

@@ -20,7 +20,6 @@ and its page remembered. Previews and the admin never pass through here.
 """
 
 import pickle
-import threading
 
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -30,29 +29,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from nnirr_site.core import layout_cache
 
-MAX_ENTRIES = 5000
-
-_state = {"generation": None, "entries": {}}
-_lock = threading.Lock()
-
-
-def _entries():
-    """This process's entries for the current generation (emptied when the generation changes)."""
-    current = layout_cache.generation()
-    if _state["generation"] != current:
-        with _lock:
-            if _state["generation"] != current:
-                _state["entries"] = {}
-                _state["generation"] = current
-    entries = _state["entries"]
-    if len(entries) > MAX_ENTRIES:  # many distinct 404 paths or hosts: start afresh rather than grow
-        entries.clear()
-    return entries
-
-
 def restrictions_exist():
     """Whether any page has a view restriction (password, login or groups), once per generation."""
-    entries = _entries()
+    entries = layout_cache.local_entries()
     value = entries.get("restrictions")
     if value is None:
         value = entries["restrictions"] = PageViewRestriction.objects.exists()
@@ -75,7 +54,7 @@ def find_site(request, entries):
 
 def route(request, path):
     """Set Wagtail's per-request route result for ``path`` from the cache, or route and remember."""
-    entries = _entries()
+    entries = layout_cache.local_entries()
     site = find_site(request, entries)
     if site is None:
         return
