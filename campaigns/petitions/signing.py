@@ -7,8 +7,8 @@ transaction the tally is incremented with an ``UPDATE ... SET counted =
 counted + 1`` upsert. Confirmation locks the signature row
 (``select_for_update``) and only proceeds while ``confirmed_at`` is empty, so
 two simultaneous confirmations count once. Duplicate emails are stopped by the
-database's unique constraint inside a savepoint, so simultaneous signatures
-from the same address leave one row and raise no error. ``recount_signatures``
+database's unique constraint (``INSERT ... ON CONFLICT DO NOTHING``), so
+simultaneous signatures from the same address leave one row and raise no error. ``recount_signatures``
 compares each tally with ``COUNT(*)`` of counted rows and repairs drift.
 
 Emails are queued in the same transaction as the signature: the django-tasks
@@ -25,7 +25,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -123,55 +123,88 @@ class SignatureData:
     show_name: bool = False
 
 
-def is_rate_limited(petition, ip_hash, now):
-    """More than PETITION_RATE_LIMIT signatures from this address hash on this petition in the window.
+def rate_limit_window():
+    return timedelta(seconds=getattr(settings, "PETITION_RATE_LIMIT_WINDOW", 300))
 
-    A count on an index; simultaneous bursts from one address may slip one or
-    two past the limit, which is acceptable for a signal that only flags.
+
+def _insert_statement():
+    """One statement storing a signature and, unless it is flagged, the row of its confirmation email.
+
+    The row is written only if the normalised email has not signed yet (``ON
+    CONFLICT DO NOTHING`` on the unique constraint, so a simultaneous duplicate
+    neither fails nor waits for a savepoint). The rate-limit count happens in
+    the same statement: over the limit, the row is flagged, not counted and
+    gets no email (simultaneous bursts from one address may slip one or two
+    past the limit, acceptable for a signal that only flags). Returns ``(signature id, flag, email id)``; no row for a
+    repeat. Columns come from the model, so a new field cannot be forgotten.
     """
-    limit = getattr(settings, "PETITION_RATE_LIMIT", 5)
-    if not ip_hash or not limit:
-        return False
-    window = timedelta(seconds=getattr(settings, "PETITION_RATE_LIMIT_WINDOW", 300))
-    recent = Signature.objects.filter(
-        petition_key=petition.translation_key, ip_hash=ip_hash, created_at__gte=now - window
+    fields = [f for f in Signature._meta.concrete_fields if not f.primary_key]
+    computed = {"flag", "counted_at", "emails_count"}
+    table, emails = Signature._meta.db_table, SignatureEmail._meta.db_table
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    values = ", ".join(
+        {
+            "flag": "CASE WHEN recent.limited THEN %(flagged)s ELSE '' END",
+            "counted_at": "CASE WHEN %(counts_at_once)s AND NOT recent.limited THEN %(now)s END",
+            "emails_count": "CASE WHEN recent.limited THEN 0 ELSE 1 END",
+        }.get(f.name, f"%({f.name})s")
+        for f in fields
     )
-    return recent.count() >= limit
+    return f"""
+WITH recent AS (
+    SELECT %(limit)s > 0 AND %(ip_hash)s <> '' AND count(*) >= %(limit)s AS limited FROM {table}
+    WHERE petition_key = %(petition_key)s AND ip_hash = %(ip_hash)s AND created_at >= %(since)s
+), signature AS (
+    INSERT INTO {table} ({columns}) SELECT {values} FROM recent
+    ON CONFLICT (petition_key, email_normalized) DO NOTHING RETURNING id, flag
+), email AS (
+    INSERT INTO {emails} (signature_id, kind, created_at, attempts, last_error)
+    SELECT id, %(kind)s, %(now)s, 0, '' FROM signature WHERE flag = '' RETURNING id
+)
+SELECT signature.id, signature.flag, email.id FROM signature LEFT JOIN email ON TRUE
+""", [f for f in fields if f.name not in computed]
 
 
 def record_signature(petition, data, language, ip_hash=""):
     """Store a signature (or recognise a repeat) and queue its email, all in one transaction.
 
     Returns an ``Outcome``. Never raises for a duplicate, even one racing in at
-    the same moment: the unique constraint decides inside a savepoint.
+    the same moment: the unique constraint decides (see ``_insert_statement``).
     """
+    from campaigns.petitions.tasks import send_signature_email
+
     now = timezone.now()
-    with transaction.atomic():
-        flagged = is_rate_limited(petition, ip_hash, now)
-        counted = petition.count_without_confirmation and not flagged
-        signature = Signature(
-            petition=petition,
-            petition_key=petition.translation_key,
-            first_name=data.first_name,
-            last_name=data.last_name,
-            email=data.email.strip(),
-            email_normalized=normalize_email(data.email),
-            postal_code=data.postal_code,
-            country=data.country,
-            comment=data.comment,
-            privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
-            opt_in_news=data.opt_in_news,
-            show_name=data.show_name,
-            language=language,
-            ip_hash=ip_hash,
-            created_at=now,
-            counted_at=now if counted else None,
-            flag=FlagReason.RATE_LIMITED if flagged else FlagReason.NONE,
-        )
-        try:
-            with transaction.atomic():
-                signature.save(force_insert=True)
-        except IntegrityError:
+    signature = Signature(
+        petition=petition,
+        petition_key=petition.translation_key,
+        first_name=data.first_name,
+        last_name=data.last_name,
+        email=data.email.strip(),
+        email_normalized=normalize_email(data.email),
+        postal_code=data.postal_code,
+        country=data.country,
+        comment=data.comment,
+        privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
+        opt_in_news=data.opt_in_news,
+        show_name=data.show_name,
+        language=language,
+        ip_hash=ip_hash,
+        created_at=now,
+    )
+    sql, fields = _insert_statement()
+    params = {f.name: f.get_db_prep_save(getattr(signature, f.attname), connection) for f in fields}
+    params.update(
+        limit=getattr(settings, "PETITION_RATE_LIMIT", 5),
+        since=now - rate_limit_window(),
+        flagged=FlagReason.RATE_LIMITED.value,
+        counts_at_once=petition.count_without_confirmation,
+        now=now,
+        kind=EmailKind.CONFIRM.value,
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+        if row is None:
             existing = (
                 Signature.objects.filter(
                     petition_key=petition.translation_key, email_normalized=signature.email_normalized
@@ -182,12 +215,13 @@ def record_signature(petition, data, language, ip_hash=""):
             if existing is not None:
                 queue_email(existing, EmailKind.ALREADY_SIGNED)
             return Outcome.REPEAT
-        if counted:
-            add_to_tally(petition.translation_key, 1)
-        if flagged:
+        _signature_id, flag, email_id = row
+        if flag:
             # No email while flagged: a flood must not turn our server into a mail cannon.
             return Outcome.RATE_LIMITED
-        queue_email(signature, EmailKind.CONFIRM)
+        if petition.count_without_confirmation:
+            add_to_tally(petition.translation_key, 1)
+        send_signature_email.enqueue(email_id)
         return Outcome.NEW
 
 
