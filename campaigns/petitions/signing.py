@@ -21,6 +21,7 @@ import hmac
 import ipaddress
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import timedelta
 
 from django.conf import settings
@@ -127,6 +128,7 @@ def rate_limit_window():
     return timedelta(seconds=getattr(settings, "PETITION_RATE_LIMIT_WINDOW", 300))
 
 
+@lru_cache(maxsize=1)
 def _insert_statement():
     """One statement storing a signature and, unless it is flagged, the row of its confirmation email.
 
@@ -239,16 +241,17 @@ def queue_email(signature, kind):
     return email
 
 
+_tally = PetitionTally._meta.db_table
+ADD_TO_TALLY = (
+    f"INSERT INTO {_tally} (petition_key, counted, updated_at) VALUES (%s, GREATEST(%s, 0), now()) "
+    f"ON CONFLICT (petition_key) DO UPDATE SET counted = {_tally}.counted + EXCLUDED.counted, updated_at = now()"
+)
+
+
 def add_to_tally(petition_key, amount):
     """Add ``amount`` to the petition's tally in the current transaction, creating the row if needed."""
-    table = PetitionTally._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (petition_key, counted, updated_at) VALUES (%s, GREATEST(%s, 0), now()) "
-            f"ON CONFLICT (petition_key) DO UPDATE SET counted = {table}.counted + EXCLUDED.counted, "
-            "updated_at = now()",
-            [petition_key, amount],
-        )
+        cursor.execute(ADD_TO_TALLY, [petition_key, amount])
 
 
 # --- Confirming ---------------------------------------------------------------------------------
@@ -259,37 +262,51 @@ class ConfirmResult:
     INVALID = "invalid"
 
 
+TOKEN_LOOKUP = f"""
+SELECT id, token_hash, token_expires_at, flag, counted_at FROM {Signature._meta.db_table}
+WHERE petition_key = %s AND token_hash = %s AND confirmed_at IS NULL
+"""
+
+
 def find_signature_for_token(petition, token, for_update=False):
-    """The signature this link belongs to, if the token is well formed, matches and has not expired."""
+    """The signature this link belongs to, if the token is well formed, matches and has not expired.
+
+    Returns ``(id, flag, counted_at)`` or None. One plain query (with a row lock when confirming).
+    """
     if not tokens.looks_valid(token):
         return None
-    candidates = Signature.objects.filter(
-        petition_key=petition.translation_key, token_hash=tokens.hash_token(token), confirmed_at__isnull=True
-    )
-    if for_update:
-        candidates = candidates.select_for_update()
-    signature = candidates.only("pk", "token_hash", "token_expires_at", "flag", "counted_at").first()
-    if signature is None or not tokens.token_matches(token, signature.token_hash, signature.token_expires_at):
+    sql = TOKEN_LOOKUP + (" FOR UPDATE" if for_update else "")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [petition.translation_key, tokens.hash_token(token)])
+        row = cursor.fetchone()
+    if row is None:
         return None
-    return signature
+    pk, token_hash, expires_at, flag, counted_at = row
+    if not tokens.token_matches(token, token_hash, expires_at):
+        return None
+    return pk, flag, counted_at
+
+
+CONFIRM = f"""
+UPDATE {Signature._meta.db_table} SET confirmed_at = %s, counted_at = coalesce(counted_at, %s), token_hash = '',
+    token_expires_at = NULL WHERE id = %s
+"""
 
 
 def confirm_signature(petition, token):
     """Confirm the signature behind ``token`` once; count it if it is not flagged. Returns a ConfirmResult."""
     now = timezone.now()
     with transaction.atomic():
-        signature = find_signature_for_token(petition, token, for_update=True)
-        if signature is None:
+        found = find_signature_for_token(petition, token, for_update=True)
+        if found is None:
             return ConfirmResult.INVALID
-        newly_counted = signature.counted_at is None and signature.flag == FlagReason.NONE
-        Signature.objects.filter(pk=signature.pk).update(
-            confirmed_at=now,
-            counted_at=now if newly_counted else signature.counted_at,
-            token_hash="",
-            token_expires_at=None,
-        )
-        if newly_counted:
-            add_to_tally(petition.translation_key, 1)
+        pk, flag, counted_at = found
+        newly_counted = counted_at is None and flag == FlagReason.NONE
+        with connection.cursor() as cursor:
+            if newly_counted:  # the tally last, so its row stays locked only until the commit just after
+                cursor.execute(f"{CONFIRM}; {ADD_TO_TALLY}", [now, now, pk, petition.translation_key, 1])
+            else:
+                cursor.execute(CONFIRM, [now, None, pk])
     return ConfirmResult.CONFIRMED
 
 
