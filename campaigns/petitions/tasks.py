@@ -1,9 +1,14 @@
 """Background tasks (django-tasks, database backend "petitions"; run by ``manage.py db_worker --backend petitions``).
 
-``send_signature_email`` is idempotent: it locks the email's row, sends only
-if ``sent_at`` is empty and records ``sent_at`` in the same transaction. When
-the mail server fails, the transaction rolls back (the signature stays, the
-email stays unsent) and the task queues itself again with exponential back-off.
+``send_signature_email`` is idempotent. Each email has one task: the signing
+transaction queues it, and only a failed run queues the next attempt, after
+it has ended, so two runs for one email never overlap. A run first locks the
+email's row, checks that ``sent_at`` is empty and, for a confirmation,
+commits the signature's fresh link (so the link already works when the email
+arrives); then it sends, then records ``sent_at``. When the mail server fails,
+nothing is recorded as sent (the signature stays, the email stays unsent; the
+link nobody received is replaced on the next attempt) and the task queues
+itself again with exponential back-off.
 """
 
 import logging
@@ -49,7 +54,7 @@ def send_signature_email(email_id):
         raise
 
 
-# The email's row, locked (NOWAIT: another worker sending it right now makes this one skip it),
+# The email's row, locked (NOWAIT: a run already holding it makes this one stop at once),
 # with the few signature fields the email needs. One plain query: the worker runs it for every email.
 LOCK_EMAIL = f"""
 SELECT e.sent_at, e.kind, s.id, s.petition_id, s.petition_key, s.first_name, s.last_name, s.email, s.language,
@@ -57,8 +62,13 @@ SELECT e.sent_at, e.kind, s.id, s.petition_id, s.petition_key, s.first_name, s.l
 FROM {SignatureEmail._meta.db_table} e JOIN {Signature._meta.db_table} s ON s.id = e.signature_id
 WHERE e.id = %s FOR UPDATE OF e NOWAIT
 """
-MARK_SENT = f"UPDATE {SignatureEmail._meta.db_table} SET sent_at = %s, attempts = attempts + 1 WHERE id = %s"
 NEW_LINK = f"UPDATE {Signature._meta.db_table} SET token_hash = %s, token_expires_at = %s WHERE id = %s"
+MARK_SENT = (
+    f"UPDATE {SignatureEmail._meta.db_table} SET sent_at = %s, attempts = attempts + 1 "
+    "WHERE id = %s AND sent_at IS NULL"
+)
+SIGNATURE_FIELDS = ["id", "petition_id", "petition_key", "first_name", "last_name", "email", "language",
+                    "privacy_notice_version"]
 
 
 def _send(email_id):
@@ -66,25 +76,20 @@ def _send(email_id):
         try:
             cursor.execute(LOCK_EMAIL, [email_id])
         except DatabaseError:
-            return "busy"  # another worker holds it and is sending it right now
+            return "busy"  # another run holds it and is sending it right now
         row = cursor.fetchone()
         if row is None or row[0] is not None:
             return "nothing to send"
         _sent_at, kind, *fields, needs_link = row
-        signature = Signature(
-            **dict(zip(["id", "petition_id", "petition_key", "first_name", "last_name", "email", "language",
-                        "privacy_notice_version"], fields))
-        )
+        signature = Signature(**dict(zip(SIGNATURE_FIELDS, fields)))
         token = None
         if needs_link:
             # A fresh link for every email; only its hash is kept (the old link stops working).
             token, token_hash, expires_at = tokens.new_token()
-        build_message(signature, kind, token).send()
-        # Recorded only once the mail server has taken it: a failure rolls back the new link as well.
-        if token:  # both in one round trip
-            cursor.execute(f"{MARK_SENT}; {NEW_LINK}", [timezone.now(), email_id, token_hash, expires_at, signature.pk])
-        else:
-            cursor.execute(MARK_SENT, [timezone.now(), email_id])
+            cursor.execute(NEW_LINK, [token_hash, expires_at, signature.pk])
+    build_message(signature, kind, token).send()
+    with connection.cursor() as cursor:
+        cursor.execute(MARK_SENT, [timezone.now(), email_id])
     return "sent"
 
 

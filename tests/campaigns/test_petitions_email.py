@@ -7,11 +7,13 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
+from django.db import connections
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from campaigns.petitions.models import Signature, SignatureEmail
-from tests.campaigns.petition_helpers import confirm_links, make_petition, path_of, sign
+from campaigns.petitions.tokens import hash_token
+from tests.campaigns.petition_helpers import CONFIRM_LINK, confirm_links, make_petition, path_of, sign
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,6 +27,24 @@ class MailServerDownOnceBackend(EmailBackend):
         if MailServerDownOnceBackend.failures > 0:
             MailServerDownOnceBackend.failures -= 1
             raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+
+class LinkCheckingBackend(EmailBackend):
+    """Notes, for each email it sends, whether its link is already committed (seen from another connection)."""
+
+    link_committed = []
+
+    def send_messages(self, messages):
+        for message in messages:
+            token = CONFIRM_LINK.search(message.body).group(0).rstrip("/").rsplit("/", 1)[1]
+            other = connections.create_connection("default")
+            try:
+                with other.cursor() as cursor:
+                    cursor.execute("SELECT count(*) FROM petitions_signature WHERE token_hash = %s", [hash_token(token)])
+                    self.link_committed.append(cursor.fetchone()[0] == 1)
+            finally:
+                other.close()
         return super().send_messages(messages)
 
 
@@ -46,7 +66,8 @@ def test_mail_server_down_keeps_signature_and_retries_later(client, demo_site, s
     email = SignatureEmail.objects.get(signature=signature)
     assert email.sent_at is None and email.attempts == 1 and email.last_error == "SMTPServerDisconnected"
     assert mail.outbox == []
-    assert signature.token_hash == ""  # the failed attempt's link was rolled back with it
+    unsent_link_hash = signature.token_hash  # made for the failed attempt; nobody received it
+    assert unsent_link_hash
     failed = DBTaskResult.objects.get(backend_name="petitions", status="FAILED")
     retry = DBTaskResult.objects.get(backend_name="petitions", status="READY")
     assert retry.run_after > timezone.now() + datetime.timedelta(seconds=50)  # back-off
@@ -60,6 +81,8 @@ def test_mail_server_down_keeps_signature_and_retries_later(client, demo_site, s
     assert len(mail.outbox) == 1
     email.refresh_from_db()
     assert email.sent_at is not None and email.attempts == 2
+    signature.refresh_from_db()
+    assert signature.token_hash not in ("", unsent_link_hash)  # the email's link replaced the unsent one
 
     # Running the same task again (a duplicate delivery) sends nothing twice.
     DBTaskResult.objects.filter(pk=retry.pk).update(status="READY")
@@ -69,6 +92,17 @@ def test_mail_server_down_keeps_signature_and_retries_later(client, demo_site, s
     [link] = confirm_links()
     assert client.post(path_of(link)).status_code == 200
     assert petition.get_stats().counted == 1
+
+
+def test_link_works_before_the_email_leaves(client, demo_site, settings):
+    """A supporter (or a test client) may open the link the moment it arrives: it is committed before sending."""
+    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.EMAIL_BACKEND = "tests.campaigns.test_petitions_email.LinkCheckingBackend"
+    LinkCheckingBackend.link_committed = []
+    petition = make_petition(slug="link-first")
+    assert sign(client, petition).status_code == 303
+    run_worker()
+    assert LinkCheckingBackend.link_committed == [True]
 
 
 def test_email_is_in_the_signers_language(client, demo_site, settings):
