@@ -56,14 +56,6 @@ print("PETITION", petition.pk, petition.url)
 """
 
 
-
-
-
-
-
-
-
-
 def recreate_database(admin_config):
     conn = connect(admin_config)
     conn.autocommit = True
@@ -80,6 +72,7 @@ class MailIndex:
         self.folder = folder
         self.links = {}
         self.sizes = {}
+        self.done = set()
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
@@ -90,18 +83,28 @@ class MailIndex:
             self.stop.wait(0.05)
 
     def scan(self):
-        for entry in os.scandir(self.folder):
+        # Django's file backend names files "<YYYYmmdd-HHMMSS>-<object id>.log", and a later email of the
+        # same second can append to one (object ids are reused). A file unchanged for 2 s never changes
+        # again: once read it is skipped without even a stat (stat-ing thousands of files 20 times a
+        # second cost this process more than its HTTP clients).
+        settled = time.time() - 2
+        for name in os.listdir(self.folder):
+            if name in self.done:
+                continue
+            path = os.path.join(self.folder, name)
             try:
-                size = entry.stat().st_size
-                if self.sizes.get(entry.name) == size:
+                stat = os.stat(path)
+                size = stat.st_size
+                if self.sizes.get(name) == size:
+                    if stat.st_mtime < settled:
+                        self.done.add(name)
                     continue
-                text = Path(entry.path).read_text(encoding="utf-8", errors="replace")
+                text = Path(path).read_text(encoding="utf-8", errors="replace")
             except OSError:
                 continue
             if not text.rstrip().endswith("-" * 79):  # the file backend ends each message with a rule
                 continue
-            # Two processes can append to one file (names come from time and object ids): re-read on growth.
-            self.sizes[entry.name] = size
+            self.sizes[name] = size
             for message in text.split("-" * 79):
                 to = TO_LINE.search(message)
                 link = CONFIRM_LINK.search(message)
@@ -239,10 +242,6 @@ def percentile(values, fraction):
         return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
-
-
-
-
 
 
 def main(argv):
