@@ -326,7 +326,7 @@ def main(argv):
         )
         stored, counted, flagged = cursor.fetchone()
         cursor.execute(
-            "SELECT coalesce(max(t.counted), 0) FROM petitions_petitiontally t JOIN wagtailcore_page p "
+            "SELECT coalesce(sum(t.counted), 0) FROM petitions_tallyshard t JOIN wagtailcore_page p "
             "ON p.translation_key = t.petition_key WHERE p.id = %s",
             [petition_id],
         )

@@ -301,20 +301,30 @@ class SignatureEmail(models.Model):
         verbose_name_plural = _("signature emails")
 
 
-class PetitionTally(models.Model):
-    """The counted-signature total of one petition (all its translations), kept exact in each signing transaction.
+# Confirmations add to one of this many rows per petition, picked at random: with a single row,
+# every confirming transaction queued behind the one holding its lock.
+TALLY_SHARDS = 8
 
-    It lives outside the page row on purpose: publishing a page revision writes
-    every page column, and would overwrite a counter kept there with a stale value.
+
+class TallyShard(models.Model):
+    """A part of the counted-signature total of one petition (all its translations); the total is their sum.
+
+    Each counting transaction adds to one shard, so simultaneous confirmations
+    rarely wait for each other's row lock; recounting locks every shard. It lives
+    outside the page row on purpose: publishing a page revision writes every page
+    column, and would overwrite a counter kept there with a stale value.
     """
 
-    petition_key = models.UUIDField(primary_key=True)
-    counted = models.PositiveIntegerField(default=0)
+    petition_key = models.UUIDField()
+    shard = models.PositiveSmallIntegerField()
+    # Removals subtract from any shard, so one shard may go below zero; the sum never does.
+    counted = models.IntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("petition tally")
-        verbose_name_plural = _("petition tallies")
+        verbose_name = _("petition tally shard")
+        verbose_name_plural = _("petition tally shards")
+        constraints = [models.UniqueConstraint(fields=["petition_key", "shard"], name="petitions_one_row_per_shard")]
 
 
 class SignatureExport(models.Model):

@@ -11,23 +11,18 @@ flagged signature.
 
 from collections import Counter
 
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
-from campaigns.petitions.models import FlagReason, PetitionTally, Signature
-from campaigns.petitions.signing import add_to_tally
+from campaigns.petitions.models import FlagReason, Signature, TallyShard
+from campaigns.petitions.signing import add_to_tally, change_tally
 
 
 def subtract_from_tally(petition_key, amount):
-    """Lower the petition's tally by ``amount`` (never below zero) in the current transaction."""
-    if amount <= 0:
-        return
-    table = PetitionTally._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET counted = GREATEST(counted - %s, 0), updated_at = now() WHERE petition_key = %s",
-            [amount, petition_key],
-        )
+    """Lower the petition's tally by ``amount`` in the current transaction (on one of its shards)."""
+    if amount > 0:
+        change_tally(petition_key, -amount)
 
 
 def delete_signatures(queryset, expected=None):
@@ -86,4 +81,10 @@ def reject_signature(signature_id, petition_key):
 
 def tally_counts(keys):
     """``{petition_key: counted}`` for the given keys (missing tallies count as 0)."""
-    return dict(PetitionTally.objects.filter(petition_key__in=list(keys)).values_list("petition_key", "counted"))
+    totals = (
+        TallyShard.objects.filter(petition_key__in=list(keys))
+        .values("petition_key")
+        .annotate(total=Sum("counted"))
+        .values_list("petition_key", "total")
+    )
+    return {key: max(total, 0) for key, total in totals}

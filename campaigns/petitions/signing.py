@@ -1,10 +1,10 @@
 """The rules of signing: storing a signature, confirming it and keeping the counts exact.
 
-Counting: each petition (with its translations) has one ``PetitionTally`` row.
-A signature becomes counted exactly once — when it is confirmed, or when it is
-stored if the petition counts without confirmation — and in that same
-transaction the tally is incremented with an ``UPDATE ... SET counted =
-counted + 1`` upsert. Confirmation locks the signature row
+Counting: each petition (with its translations) has a tally of ``TALLY_SHARDS``
+rows whose sum is the count. A signature becomes counted exactly once — when
+it is confirmed, or when it is stored if the petition counts without
+confirmation — and in that same transaction one shard, picked at random, is
+incremented with an ``UPDATE ... SET counted = counted + 1`` upsert. Confirmation locks the signature row
 (``select_for_update``) and only proceeds while ``confirmed_at`` is empty, so
 two simultaneous confirmations count once. Duplicate emails are stopped by the
 database's unique constraint (``INSERT ... ON CONFLICT DO NOTHING``), so
@@ -19,24 +19,26 @@ commits (or rolls back) together with the signature.
 import hashlib
 import hmac
 import ipaddress
+import random
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.core import signing
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from campaigns.petitions.models import (
     MAX_EMAILS_PER_SIGNATURE,
     EmailKind,
     FlagReason,
-    PetitionTally,
     Signature,
     SignatureEmail,
+    TALLY_SHARDS,
+    TallyShard,
 )
 from campaigns.petitions import tokens
 
@@ -241,17 +243,28 @@ def queue_email(signature, kind):
     return email
 
 
-_tally = PetitionTally._meta.db_table
-ADD_TO_TALLY = (
-    f"INSERT INTO {_tally} (petition_key, counted, updated_at) VALUES (%s, GREATEST(%s, 0), now()) "
-    f"ON CONFLICT (petition_key) DO UPDATE SET counted = {_tally}.counted + EXCLUDED.counted, updated_at = now()"
+_tally = TallyShard._meta.db_table
+CHANGE_TALLY = (
+    f"INSERT INTO {_tally} (petition_key, shard, counted, updated_at) VALUES (%s, %s, %s, now()) "
+    f"ON CONFLICT (petition_key, shard) DO UPDATE SET counted = {_tally}.counted + EXCLUDED.counted, "
+    "updated_at = now()"
 )
 
 
-def add_to_tally(petition_key, amount):
-    """Add ``amount`` to the petition's tally in the current transaction, creating the row if needed."""
+def random_shard():
+    return random.randrange(TALLY_SHARDS)
+
+
+def change_tally(petition_key, amount):
+    """Add ``amount`` (negative to subtract) to one shard of the petition's tally, in the current transaction."""
     with connection.cursor() as cursor:
-        cursor.execute(ADD_TO_TALLY, [petition_key, amount])
+        cursor.execute(CHANGE_TALLY, [petition_key, random_shard(), amount])
+
+
+def add_to_tally(petition_key, amount):
+    """Add ``amount`` (if positive) to the petition's tally in the current transaction."""
+    if amount > 0:
+        change_tally(petition_key, amount)
 
 
 # --- Confirming ---------------------------------------------------------------------------------
@@ -304,7 +317,7 @@ def confirm_signature(petition, token):
         newly_counted = counted_at is None and flag == FlagReason.NONE
         with connection.cursor() as cursor:
             if newly_counted:  # the tally last, so its row stays locked only until the commit just after
-                cursor.execute(f"{CONFIRM}; {ADD_TO_TALLY}", [now, now, pk, petition.translation_key, 1])
+                cursor.execute(f"{CONFIRM}; {CHANGE_TALLY}", [now, now, pk, petition.translation_key, random_shard(), 1])
             else:
                 cursor.execute(CONFIRM, [now, None, pk])
     return ConfirmResult.CONFIRMED
@@ -314,8 +327,8 @@ def confirm_signature(petition, token):
 
 
 def counted_signatures(petition_key):
-    tally = PetitionTally.objects.filter(petition_key=petition_key).values_list("counted", flat=True).first()
-    return tally or 0
+    total = TallyShard.objects.filter(petition_key=petition_key).aggregate(total=Sum("counted"))["total"]
+    return max(total or 0, 0)
 
 
 def next_milestone(total, goal):
@@ -359,13 +372,21 @@ def petition_stats(petition):
 
 
 def recount(petition_key):
-    """Set the tally to the true number of counted signatures; return ``(old, new)``."""
+    """Set the tally to the true number of counted signatures; return ``(old, new)``.
+
+    Every shard row is created if missing and locked first, so a confirmation
+    running at the same time either committed before the count (and is in it)
+    or waits and adds its one afterwards.
+    """
     with transaction.atomic():
-        PetitionTally.objects.get_or_create(petition_key=petition_key)
-        tally = PetitionTally.objects.select_for_update().get(petition_key=petition_key)
+        TallyShard.objects.bulk_create(
+            [TallyShard(petition_key=petition_key, shard=shard) for shard in range(TALLY_SHARDS)],
+            ignore_conflicts=True,
+        )
+        shards = list(TallyShard.objects.select_for_update().filter(petition_key=petition_key).order_by("shard"))
         true_count = Signature.objects.filter(petition_key=petition_key, counted_at__isnull=False).count()
-        old = tally.counted
-        if old != true_count:
-            tally.counted = true_count
-            tally.save(update_fields=["counted", "updated_at"])
-    return old, true_count
+        old = sum(shard.counted for shard in shards)
+        if old != true_count or any(shard.counted < 0 for shard in shards):
+            TallyShard.objects.filter(petition_key=petition_key).exclude(shard=0).update(counted=0)
+            TallyShard.objects.filter(petition_key=petition_key, shard=0).update(counted=true_count)
+    return max(old, 0), true_count

@@ -79,7 +79,7 @@ def test_visitors_with_a_session_get_a_fresh_page(petition, superuser):
     with CaptureQueriesContext(connection) as captured:
         page = editor.get(petition.url)
     assert page.status_code == 200
-    assert any("petitions_petitiontally" in q["sql"] for q in captured.captured_queries)
+    assert any("petitions_tallyshard" in q["sql"] for q in captured.captured_queries)
 
 
 def test_publishing_a_change_shows_at_once(petition, django_capture_on_commit_callbacks):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 
-from campaigns.petitions.models import PetitionPage, PetitionTally, Signature
+from campaigns.petitions.models import PetitionPage, Signature, TallyShard
 from campaigns.petitions.signing import recount
 
 
@@ -12,7 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         keys = set(PetitionPage.objects.values_list("translation_key", flat=True))
-        keys |= set(PetitionTally.objects.values_list("petition_key", flat=True))
+        keys |= set(TallyShard.objects.values_list("petition_key", flat=True).distinct())
         keys |= set(Signature.objects.values_list("petition_key", flat=True).distinct())
         default_locale = Locale.get_default()
         titles = {}
