@@ -11,12 +11,14 @@ What it does, all on loopback:
    signature (with its own X-Forwarded-For address), and confirms every signature whose email
    has arrived by posting the confirmation form — the link is read from the email files, the
    benchmark's only test-only path.
-4. Prints signatures per second, p50/p99 latency per request kind, and checks that the stored
+4. Prints completed signatures (signed and confirmed) per second, p50/p99 latency per request kind, and checks that the stored
    signatures, the counted signatures and the tally equal what the supporters did.
 
 Usage: ``python bench/run.py`` (``make bench``); options via environment:
-``BENCH_SIGNERS`` (32), ``BENCH_SECONDS`` (20), ``BENCH_GUNICORN_WORKERS`` (3),
-``BENCH_GUNICORN_THREADS`` (4), ``BENCH_EMAIL_WORKERS`` (2).
+``BENCH_SIGNERS`` (32), ``BENCH_SECONDS`` (20), ``BENCH_GUNICORN_WORKERS`` (6),
+``BENCH_GUNICORN_THREADS`` (2), ``BENCH_EMAIL_WORKERS`` (2). More processes with fewer threads
+each keep Python's GIL from queueing requests inside one process: on 2 cores, 6 × 2 answered
+with a p50 of 40-55 ms where 3 × 4 took 130-150 ms, for the same throughput.
 """
 
 import http.client
@@ -247,8 +249,8 @@ def percentile(values, fraction):
 def main(argv):
     signers = env_int("BENCH_SIGNERS", 32)
     seconds = env_int("BENCH_SECONDS", 20)
-    gunicorn_workers = env_int("BENCH_GUNICORN_WORKERS", 3)
-    gunicorn_threads = env_int("BENCH_GUNICORN_THREADS", 4)
+    gunicorn_workers = env_int("BENCH_GUNICORN_WORKERS", 6)
+    gunicorn_threads = env_int("BENCH_GUNICORN_THREADS", 2)
     email_workers = env_int("BENCH_EMAIL_WORKERS", 2)
 
     sys.path.insert(0, str(ROOT))
@@ -336,9 +338,15 @@ def main(argv):
 
     all_latencies = [value for values in results.latencies.values() for value in values]
     requests = len(all_latencies)
-    print(f"signatures posted:      {results.signed} in {seconds} s = {results.signed / seconds:.1f} signatures/s")
-    print(f"signatures confirmed:   {results.confirmed} (all done after {finished - start:.1f} s)")
-    print(f"requests:               {requests} = {requests / (finished - start):.1f} requests/s")
+    elapsed = finished - start
+    # The headline counts whole signatures: signed *and* confirmed, over the time until the last
+    # confirmation. Signatures posted per second alone would flatter a run whose emails lag behind
+    # (supporters waiting for emails have time to post more).
+    completed = results.confirmed / elapsed
+    print(f"signatures completed:   {results.confirmed} signed and confirmed in {elapsed:.1f} s = "
+          f"{completed:.1f} signatures/s")
+    print(f"signatures posted:      {results.signed} in the first {seconds} s = {results.signed / seconds:.1f}/s")
+    print(f"requests:               {requests} = {requests / elapsed:.1f} requests/s")
     for kind, values in results.latencies.items():
         print(
             f"latency {kind:<8}        p50 {percentile(values, 0.5) * 1000:6.1f} ms   "
@@ -357,7 +365,7 @@ def main(argv):
         print(f"  [{'ok' if passed else 'FAILED'}] {name}")
     for error in results.errors:
         print(f"  error: {error}")
-    target = results.signed / seconds >= 200 and p99 < 0.5
+    target = completed >= 200 and p99 < 0.5
     print(f"target (200 signatures/s, p99 < 500 ms at {signers} supporters): {'met' if target else 'NOT met'}")
     return 0 if all(checks.values()) else 1
 
