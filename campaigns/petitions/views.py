@@ -87,7 +87,12 @@ def shared_html(request, petition, kind, build, slots=()):
 
 
 def fill_slots(html, request):
-    return html.replace(CSRF_SLOT, get_token(request)).replace(STAMP_SLOT, form_stamp())
+    """This visitor's CSRF token and form time in the shared page (a token is made only if a form needs one)."""
+    if CSRF_SLOT in html:
+        html = html.replace(CSRF_SLOT, get_token(request))
+    if STAMP_SLOT in html:
+        html = html.replace(STAMP_SLOT, form_stamp())
+    return html
 
 
 def render_form_page(request, petition):
@@ -100,11 +105,15 @@ def render_form_page(request, petition):
 
 
 def render_shared(request, petition, kind, template, **extra):
-    """A page with nothing personal on it (thank you, confirmed), kept like the form page."""
-    html = shared_html(
-        request, petition, kind, lambda: render_to_string(template, page_context(request, petition, **extra), request)
-    )
-    return HttpResponse(html)
+    """A page with nothing personal on it (thank you, confirmed), kept like the form page.
+
+    Rendered with the CSRF slot too: should a form ever appear in the layout, its token is
+    still each visitor's own, never the first visitor's shared with everyone.
+    """
+    def build():
+        return render_to_string(template, page_context(request, petition, csrf_token=CSRF_SLOT, **extra), request)
+
+    return HttpResponse(fill_slots(shared_html(request, petition, kind, build), request))
 
 
 def petition_page(request, petition):
