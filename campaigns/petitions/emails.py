@@ -32,6 +32,7 @@ def petition_in_language(petition_id, language):
 
     The email worker sends one email per signature; loading the page and
     working out its address for each of them cost more than the email itself.
+    The page returned is shared: read it, never change it.
     """
     entries = layout_cache.local_entries()
     key = ("petition-email", petition_id, language)

@@ -4,9 +4,10 @@ The shared layout costs more database queries than most page bodies. Its
 pieces are cached under a *generation*: a random value kept in the cache and
 replaced whenever anything the layout shows may have changed (a page
 published, unpublished, moved or deleted; a menu, menu item, office or the
-site settings, an image or a document saved or deleted; a site or a page view restriction
-changed). Old entries then simply stop being read and expire. The cache must be shared by every process that serves the site (see
-``CACHES`` in settings) for a change to show everywhere at once.
+site settings, an image or a document saved or deleted; a site or a page view
+restriction changed). Old entries then simply stop being read and expire. The
+cache must be shared by every process that serves the site (see ``CACHES`` in
+settings) for a change to show everywhere at once.
 """
 
 import threading
@@ -82,8 +83,8 @@ def local_entries():
     """A dict in this process's memory for the current generation, emptied when the generation changes.
 
     For values read on nearly every request (the route cache, petition details in emails), where
-    even a cache round trip counts. Values put here are shared by threads: store them immutable
-    or pickled.
+    even a cache round trip counts. Values put here are shared by threads: store them pickled,
+    or treat them as read-only.
     """
     current = generation()
     if _local["generation"] != current:
@@ -92,7 +93,7 @@ def local_entries():
                 _local["entries"] = {}
                 _local["generation"] = current
     entries = _local["entries"]
-    if len(entries) > MAX_LOCAL_ENTRIES:  # many distinct 404 paths or hosts: start afresh rather than grow
+    if len(entries) > MAX_LOCAL_ENTRIES:  # a site far larger than expected: start afresh rather than grow
         entries.clear()
     return entries
 

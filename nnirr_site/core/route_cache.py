@@ -29,6 +29,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from nnirr_site.core import layout_cache
 
+
 def restrictions_exist():
     """Whether any page has a view restriction (password, login or groups), once per generation."""
     entries = layout_cache.local_entries()
@@ -79,7 +80,10 @@ def route(request, path):
 
 
 def remember(entries, site, language, page, components):
-    """Keep ``page`` under its own path below the home page in ``language``, if it is live and public."""
+    """Keep ``page`` under its own path below the home page in ``language``, if it is live.
+
+    Restricted pages are kept too: Wagtail's serve hook checks their restrictions on every request.
+    """
     if not page.live:
         return
     root = site.root_page.localized
