@@ -11,12 +11,18 @@ What it does, all on loopback:
    signature (with its own X-Forwarded-For address), and confirms every signature whose email
    has arrived by posting the confirmation form — the link is read from the email files, the
    benchmark's only test-only path.
-4. Prints completed signatures (signed and confirmed) per second, p50/p99 latency per request kind, and checks that the stored
-   signatures, the counted signatures and the tally equal what the supporters did.
+4. Prints completed signatures (signed and confirmed) per second, p50/p99 latency per request
+   kind, and checks that the stored signatures, the counted signatures and the tally equal what
+   the supporters did.
+5. Runs the *empty flow* the same way: the same supporters make the same three requests through
+   the same gunicorn and middleware, but signing only queues a task that does nothing (run by the
+   same workers) and confirming does nothing (``bench/urls.py``). Its rate is the ceiling of this
+   stack on this machine — what the server, the task queue and the simulated supporters cost
+   before any petition work — and puts the petition figures in proportion.
 
 Usage: ``python bench/run.py`` (``make bench``); options via environment:
 ``BENCH_SIGNERS`` (32), ``BENCH_SECONDS`` (20), ``BENCH_GUNICORN_WORKERS`` (6),
-``BENCH_GUNICORN_THREADS`` (2), ``BENCH_EMAIL_WORKERS`` (2). More processes with fewer threads
+``BENCH_GUNICORN_THREADS`` (2), ``BENCH_EMAIL_WORKERS`` (2), ``BENCH_EMPTY_FLOW`` (1; 0 skips it). More processes with fewer threads
 each keep Python's GIL from queueing requests inside one process: on 2 cores, 6 × 2 answered
 with a p50 of 40-55 ms where 3 × 4 took 130-150 ms, for the same throughput.
 """
@@ -239,6 +245,28 @@ def supporter(number, port, petition_path, mail, results, deadline, drain_deadli
         results.error(f"supporter {number}: {len(pending)} confirmation emails never arrived")
 
 
+def empty_supporter(number, port, mail, results, deadline, drain_deadline):
+    """The empty flow: the same three requests as a supporter, around one queued task that does nothing."""
+    client = Client(port, f"10.{number}.0.1")
+    while time.monotonic() < deadline:
+        for kind, method, path, expected in (
+            ("form", "GET", "/bench-hello/", 200),
+            ("sign", "POST", "/bench-empty/sign/", 303),
+            ("confirm", "POST", "/bench-empty/confirm/", 200),
+        ):
+            status, _, elapsed = client.request(method, path, {} if method == "POST" else None)
+            results.record(kind, elapsed)
+            if status != expected:
+                results.error(f"empty {kind} answered {status}")
+                break
+            if kind == "sign":
+                with results.lock:
+                    results.signed += 1
+        else:
+            with results.lock:
+                results.confirmed += 1
+
+
 def percentile(values, fraction):
     if not values:
         return float("nan")
@@ -246,34 +274,27 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def main(argv):
-    signers = env_int("BENCH_SIGNERS", 32)
-    seconds = env_int("BENCH_SECONDS", 20)
-    gunicorn_workers = env_int("BENCH_GUNICORN_WORKERS", 6)
-    gunicorn_threads = env_int("BENCH_GUNICORN_THREADS", 2)
-    email_workers = env_int("BENCH_EMAIL_WORKERS", 2)
+def unfinished_tasks(config, task_path):
+    conn = connect(config)
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING') "
+            "AND task_path = %s",
+            [task_path],
+        )
+        count = cursor.fetchone()[0]
+    conn.close()
+    return count
 
-    sys.path.insert(0, str(ROOT))
-    url, bench_config, admin_config = database_urls(DB_NAME)
-    recreate_database(admin_config)
-    port = free_port()
-    mail_dir = tempfile.mkdtemp(prefix="nnirr-bench-mail-")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "nnirr_site.settings.bench",
-        "DATABASE_URL": url,
-        "BENCH_EMAIL_DIR": mail_dir,
-        "WAGTAILADMIN_BASE_URL": f"http://{HOST}:{port}",
-        "LOG_LEVEL": "ERROR",
-    }
-    env.pop("SECRET_KEY", None)
-    print(f"Database {DB_NAME}: migrating and creating one petition...", flush=True)
-    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    setup = subprocess.run(
-        [PY, "manage.py", "shell", "-v0", "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    )
-    petition_id, petition_path = setup.stdout.split("PETITION", 1)[1].split()[:2]
 
+def run_load(env, db_config, port, shape, target, args):
+    """Start gunicorn and the email workers, run the supporters with ``target``, stop everything.
+
+    Returns the results and the seconds from the first request until the last supporter is done
+    (and, for the empty flow, until the workers have run every queued task).
+    """
+    signers, seconds, gunicorn_workers, gunicorn_threads, email_workers = shape
+    mail_dir = env["BENCH_EMAIL_DIR"]
     processes = []
     try:
         processes.append(
@@ -296,28 +317,88 @@ def main(argv):
         mail = MailIndex(mail_dir)
         mail.thread.start()
         results = Results()
-        print(
-            f"{signers} supporters for {seconds} s against gunicorn ({gunicorn_workers} workers × "
-            f"{gunicorn_threads} threads) and {email_workers} email workers on {HOST}:{port}...",
-            flush=True,
-        )
         start = time.monotonic()
         deadline = start + seconds
         drain_deadline = deadline + 60
         threads = [
-            threading.Thread(
-                target=supporter, args=(n, port, petition_path, mail, results, deadline, drain_deadline), daemon=True
-            )
+            threading.Thread(target=target, args=(n, port, *args, mail, results, deadline, drain_deadline), daemon=True)
             for n in range(signers)
         ]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=max(1, drain_deadline - time.monotonic() + 5))
+        if target is empty_supporter:
+            while unfinished_tasks(db_config, "bench.tasks.nothing") and time.monotonic() < drain_deadline:
+                time.sleep(0.01)
         finished = time.monotonic()
         mail.stop.set()
     finally:
         stop_all(processes)
+    return results, finished - start
+
+
+def report(results, elapsed, seconds, what="signatures"):
+    """Print the run's rates and latencies; returns (completed signatures per second, p99 in seconds)."""
+    all_latencies = [value for values in results.latencies.values() for value in values]
+    requests = len(all_latencies)
+    # The headline counts whole signatures: signed *and* confirmed, over the time until the last
+    # confirmation. Signatures posted per second alone would flatter a run whose emails lag behind
+    # (supporters waiting for emails have time to post more).
+    completed = results.confirmed / elapsed
+    print(f"{what + ' completed:':<24}{results.confirmed} signed and confirmed in {elapsed:.1f} s = "
+          f"{completed:.1f} {what}/s")
+    print(f"{what + ' posted:':<24}{results.signed} in the first {seconds} s = {results.signed / seconds:.1f}/s")
+    print(f"requests:               {requests} = {requests / elapsed:.1f} requests/s")
+    for kind, values in results.latencies.items():
+        print(
+            f"latency {kind:<8}        p50 {percentile(values, 0.5) * 1000:6.1f} ms   "
+            f"p99 {percentile(values, 0.99) * 1000:6.1f} ms   ({len(values)} requests)"
+        )
+    p50, p99 = percentile(all_latencies, 0.5), percentile(all_latencies, 0.99)
+    print(f"latency all             p50 {p50 * 1000:6.1f} ms   p99 {p99 * 1000:6.1f} ms")
+    return completed, p99
+
+
+def main(argv):
+    signers = env_int("BENCH_SIGNERS", 32)
+    seconds = env_int("BENCH_SECONDS", 20)
+    shape = (
+        signers,
+        seconds,
+        env_int("BENCH_GUNICORN_WORKERS", 6),
+        env_int("BENCH_GUNICORN_THREADS", 2),
+        env_int("BENCH_EMAIL_WORKERS", 2),
+    )
+    _, gunicorn_workers, gunicorn_threads, email_workers = shape[1:]
+
+    sys.path.insert(0, str(ROOT))
+    url, bench_config, admin_config = database_urls(DB_NAME)
+    recreate_database(admin_config)
+    port = free_port()
+    mail_dir = tempfile.mkdtemp(prefix="nnirr-bench-mail-")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "nnirr_site.settings.bench",
+        "DATABASE_URL": url,
+        "BENCH_EMAIL_DIR": mail_dir,
+        "WAGTAILADMIN_BASE_URL": f"http://{HOST}:{port}",
+        "LOG_LEVEL": "ERROR",
+    }
+    env.pop("SECRET_KEY", None)
+    print(f"Database {DB_NAME}: migrating and creating one petition...", flush=True)
+    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    setup = subprocess.run(
+        [PY, "manage.py", "shell", "-v0", "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    petition_id, petition_path = setup.stdout.split("PETITION", 1)[1].split()[:2]
+
+    print(
+        f"{signers} supporters for {seconds} s against gunicorn ({gunicorn_workers} workers × "
+        f"{gunicorn_threads} threads) and {email_workers} email workers on {HOST}:{port}...",
+        flush=True,
+    )
+    results, elapsed = run_load(env, bench_config, port, shape, supporter, (petition_path,))
 
     conn = connect(bench_config)
     with conn.cursor() as cursor:
@@ -334,26 +415,8 @@ def main(argv):
         )
         tally = cursor.fetchone()[0]
     conn.close()
-    shutil.rmtree(mail_dir, ignore_errors=True)
 
-    all_latencies = [value for values in results.latencies.values() for value in values]
-    requests = len(all_latencies)
-    elapsed = finished - start
-    # The headline counts whole signatures: signed *and* confirmed, over the time until the last
-    # confirmation. Signatures posted per second alone would flatter a run whose emails lag behind
-    # (supporters waiting for emails have time to post more).
-    completed = results.confirmed / elapsed
-    print(f"signatures completed:   {results.confirmed} signed and confirmed in {elapsed:.1f} s = "
-          f"{completed:.1f} signatures/s")
-    print(f"signatures posted:      {results.signed} in the first {seconds} s = {results.signed / seconds:.1f}/s")
-    print(f"requests:               {requests} = {requests / elapsed:.1f} requests/s")
-    for kind, values in results.latencies.items():
-        print(
-            f"latency {kind:<8}        p50 {percentile(values, 0.5) * 1000:6.1f} ms   "
-            f"p99 {percentile(values, 0.99) * 1000:6.1f} ms   ({len(values)} requests)"
-        )
-    p50, p99 = percentile(all_latencies, 0.5), percentile(all_latencies, 0.99)
-    print(f"latency all             p50 {p50 * 1000:6.1f} ms   p99 {p99 * 1000:6.1f} ms")
+    completed, p99 = report(results, elapsed, seconds)
     print(f"database: {stored} stored, {counted} counted, {flagged} flagged, tally {tally}")
     checks = {
         "every posted signature is stored once": stored == results.signed,
@@ -367,6 +430,20 @@ def main(argv):
         print(f"  error: {error}")
     target = completed >= 200 and p99 < 0.5
     print(f"target (200 signatures/s, p99 < 500 ms at {signers} supporters): {'met' if target else 'NOT met'}")
+
+    if os.environ.get("BENCH_EMPTY_FLOW", "1") != "0":
+        # The same load with the work taken out: what the server, the task queue and this client cost alone.
+        print(
+            "\nEmpty flow (the stack's ceiling): the same three requests through the same middleware, "
+            "signing replaced by queueing a task that does nothing...",
+            flush=True,
+        )
+        empty, empty_elapsed = run_load(env, bench_config, port, shape, empty_supporter, ())
+        report(empty, empty_elapsed, seconds, "empty signatures")
+        for error in empty.errors:
+            print(f"  error: {error}")
+        checks["the empty flow ran without errors"] = not empty.errors
+    shutil.rmtree(mail_dir, ignore_errors=True)
     return 0 if all(checks.values()) else 1
 
 
