@@ -78,3 +78,50 @@ def test_page_templates_have_no_inline_styles_or_scripts():
 
 def test_permissions_policy_header_format():
     assert permissions_policy_header({"camera": [], "fullscreen": ["self"]}) == "camera=(), fullscreen=(self)"
+
+
+def test_headers_built_once_per_kind_of_path_equal_what_django_csp_builds(rf, settings):
+    """The kept headers are django-csp's own; a view's csp_update and a nonce still change one response."""
+    from csp.constants import NONCE
+    from csp.decorators import csp_update
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+
+    from nnirr_site.core.security import SecurityHeadersMiddleware
+
+    def page(request):
+        return HttpResponse("page")
+
+    @csp_update({"img-src": ["https://maps.example.org"]})
+    def page_with_map(request):
+        return HttpResponse("map")
+
+    def page_with_nonce(request):
+        return HttpResponse(f"<script nonce='{request.csp_nonce}'></script>")
+
+    ours = SecurityHeadersMiddleware(page)
+    plain = CSPMiddleware(page)
+    for path in ("/about/", "/admin/pages/"):
+        expected = plain.process_response(rf.get(path), HttpResponse())
+        for _ in range(2):  # built on the first response, kept for the second
+            response = ours(rf.get(path))
+            if path == "/about/":
+                assert response["Content-Security-Policy"] == expected["Content-Security-Policy"]
+            else:
+                assert "'unsafe-inline'" in directives(response["Content-Security-Policy"])["script-src"]
+                assert response["Content-Security-Policy-Report-Only"] == expected["Content-Security-Policy"]
+            assert response["Permissions-Policy"] == permissions_policy_header(settings.PERMISSIONS_POLICY)
+
+    updated = SecurityHeadersMiddleware(page_with_map)(rf.get("/about/"))
+    assert "https://maps.example.org" in directives(updated["Content-Security-Policy"])["img-src"]
+    assert "https://maps.example.org" not in ours(rf.get("/about/"))["Content-Security-Policy"]
+
+    # A policy with a nonce (none of ours has one yet): each response that uses it carries its own.
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "script-src": ["'self'", NONCE]}
+    }
+    requests = [rf.get("/about/"), rf.get("/about/")]
+    for request in requests:
+        response = SecurityHeadersMiddleware(page_with_nonce)(request)
+        assert f"'nonce-{request._csp_nonce}'" in response["Content-Security-Policy"]
+    assert requests[0]._csp_nonce != requests[1]._csp_nonce
