@@ -13,10 +13,11 @@ itself again with exponential back-off.
 
 import logging
 import smtplib
+from contextlib import nullcontext
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -54,15 +55,23 @@ def send_signature_email(email_id):
         raise
 
 
-# The email's row, locked (NOWAIT: a run already holding it makes this one stop at once),
-# with the few signature fields the email needs. One plain query: the worker runs it for every email.
-LOCK_EMAIL = f"""
-SELECT e.sent_at, e.kind, s.id, s.petition_id, s.petition_key, s.first_name, s.last_name, s.email, s.language,
-       s.privacy_notice_version, s.confirmed_at IS NULL AND s.flag = '' AS needs_link
-FROM {SignatureEmail._meta.db_table} e JOIN {Signature._meta.db_table} s ON s.id = e.signature_id
-WHERE e.id = %s FOR UPDATE OF e NOWAIT
+# One statement, run as its own transaction: lock the email's row (NOWAIT: a run already holding it
+# makes this one stop at once), read the few signature fields the email needs and, if the email is
+# still unsent and its signature unconfirmed, store the hash of its fresh link. Committed before the
+# email leaves, so the link already works when it arrives. One round trip: the worker runs it for
+# every email, where a transaction around three statements took five.
+CLAIM_EMAIL = f"""
+WITH email AS (
+    SELECT e.sent_at, e.kind, s.id, s.petition_id, s.petition_key, s.first_name, s.last_name, s.email,
+           s.language, s.privacy_notice_version, s.confirmed_at IS NULL AND s.flag = '' AS needs_link
+    FROM {SignatureEmail._meta.db_table} e JOIN {Signature._meta.db_table} s ON s.id = e.signature_id
+    WHERE e.id = %(email)s FOR UPDATE OF e NOWAIT
+), link AS (
+    UPDATE {Signature._meta.db_table} s SET token_hash = %(token_hash)s, token_expires_at = %(expires_at)s
+    FROM email WHERE s.id = email.id AND email.sent_at IS NULL AND email.needs_link
+)
+SELECT * FROM email
 """
-NEW_LINK = f"UPDATE {Signature._meta.db_table} SET token_hash = %s, token_expires_at = %s WHERE id = %s"
 MARK_SENT = (
     f"UPDATE {SignatureEmail._meta.db_table} SET sent_at = %s, attempts = attempts + 1 "
     "WHERE id = %s AND sent_at IS NULL"
@@ -71,23 +80,31 @@ SIGNATURE_FIELDS = ["id", "petition_id", "petition_key", "first_name", "last_nam
                     "privacy_notice_version"]
 
 
+def _claim_email(email_id, token_hash, expires_at):
+    """The email's row as CLAIM_EMAIL returns it; None if it does not exist, "busy" if another run holds it."""
+    params = {"email": email_id, "token_hash": token_hash, "expires_at": expires_at}
+    # Inside a transaction already (tests running tasks in theirs), a savepoint keeps a refused lock
+    # from spoiling it; otherwise the statement is its own transaction.
+    guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    try:
+        with guard, connection.cursor() as cursor:
+            cursor.execute(CLAIM_EMAIL, params)
+            return cursor.fetchone()
+    except OperationalError:
+        return "busy"
+
+
 def _send(email_id):
-    with transaction.atomic(), connection.cursor() as cursor:
-        try:
-            cursor.execute(LOCK_EMAIL, [email_id])
-        except DatabaseError:
-            return "busy"  # another run holds it and is sending it right now
-        row = cursor.fetchone()
-        if row is None or row[0] is not None:
-            return "nothing to send"
-        _sent_at, kind, *fields, needs_link = row
-        signature = Signature(**dict(zip(SIGNATURE_FIELDS, fields)))
-        token = None
-        if needs_link:
-            # A fresh link for every email; only its hash is kept (the old link stops working).
-            token, token_hash, expires_at = tokens.new_token()
-            cursor.execute(NEW_LINK, [token_hash, expires_at, signature.pk])
-    build_message(signature, kind, token).send()
+    # A fresh link for every email; only its hash is kept (the old link stops working).
+    token, token_hash, expires_at = tokens.new_token()
+    row = _claim_email(email_id, token_hash, expires_at)
+    if row == "busy":
+        return "busy"  # another run holds it and is sending it right now
+    if row is None or row[0] is not None:
+        return "nothing to send"
+    _sent_at, kind, *fields, needs_link = row
+    signature = Signature(**dict(zip(SIGNATURE_FIELDS, fields)))
+    build_message(signature, kind, token if needs_link else None).send()
     with connection.cursor() as cursor:
         cursor.execute(MARK_SENT, [timezone.now(), email_id])
     return "sent"

@@ -156,3 +156,41 @@ def test_sending_locks_only_the_email_row(client, demo_site, settings):
         holder.join(timeout=30)
     assert len(mail.outbox) == 1
     assert SignatureEmail.objects.get(signature__petition=petition).sent_at is not None
+
+
+def test_a_run_finding_the_email_locked_stops_without_sending_or_changing_the_link(client, demo_site, settings):
+    """Another run holding the email's row (a duplicate delivery of the task) makes this one stop at once."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from campaigns.petitions.tasks import send_signature_email
+
+    settings.PETITION_MIN_FILL_SECONDS = 0
+    mail.outbox = []
+    petition = make_petition(slug="held")
+    sign(client, petition)
+    email = SignatureEmail.objects.get(signature__petition=petition)
+    link_before = Signature.objects.get(pk=email.signature_id).token_hash
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_email_row():
+        with transaction.atomic():
+            SignatureEmail.objects.select_for_update().get(pk=email.pk)
+            locked.set()
+            release.wait(timeout=30)
+        connection.close()
+
+    holder = threading.Thread(target=hold_email_row)
+    holder.start()
+    try:
+        assert locked.wait(timeout=30)
+        assert send_signature_email.call(email.pk) == "busy"
+    finally:
+        release.set()
+        holder.join(timeout=30)
+    assert mail.outbox == []
+    assert Signature.objects.get(pk=email.signature_id).token_hash == link_before
+    run_worker()
+    assert len(mail.outbox) == 1 and len(confirm_links()) == 1
+    assert SignatureEmail.objects.get(pk=email.pk).sent_at is not None
