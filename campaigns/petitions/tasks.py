@@ -76,6 +76,7 @@ MARK_SENT = (
     f"UPDATE {SignatureEmail._meta.db_table} SET sent_at = %s, attempts = attempts + 1 "
     "WHERE id = %s AND sent_at IS NULL"
 )
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's error code for a row NOWAIT could not lock
 SIGNATURE_FIELDS = ["id", "petition_id", "petition_key", "first_name", "last_name", "email", "language",
                     "privacy_notice_version"]
 
@@ -90,8 +91,10 @@ def _claim_email(email_id, token_hash, expires_at):
         with guard, connection.cursor() as cursor:
             cursor.execute(CLAIM_EMAIL, params)
             return cursor.fetchone()
-    except OperationalError:
-        return "busy"
+    except OperationalError as exc:
+        if getattr(exc.__cause__, "pgcode", None) == LOCK_NOT_AVAILABLE:
+            return "busy"
+        raise
 
 
 def _send(email_id):

@@ -64,18 +64,23 @@ class SecurityHeadersMiddleware(CSPMiddleware):
                 parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         return parts
 
-    def built_headers(self, request, response):
+    def csp_and_permissions_policy(self, request, response):
+        """django-csp's headers for ``response``, then the Permissions-Policy header."""
+        response = super().process_response(request, response)
+        policy = getattr(settings, "PERMISSIONS_POLICY", None)
+        if policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = permissions_policy_header(policy)
+        return response
+
+    def built_headers(self, request):
         """This kind of path's headers as django-csp builds them for a response nobody changed."""
         admin = self.is_admin(request)
-        headers = _BUILT.get(admin)
-        if headers is None:
-            built = super().process_response(request, HttpResponse())
-            headers = [(name, built[name]) for name in (HEADER, HEADER_REPORT_ONLY) if name in built]
-            policy = getattr(settings, "PERMISSIONS_POLICY", None)
-            if policy:
-                headers.append(("Permissions-Policy", permissions_policy_header(policy)))
-            _BUILT[admin] = headers
-        return headers
+        if admin not in _BUILT:
+            built = self.csp_and_permissions_policy(request, HttpResponse())
+            _BUILT[admin] = [
+                (name, built[name]) for name in (HEADER, HEADER_REPORT_ONLY, "Permissions-Policy") if name in built
+            ]
+        return _BUILT[admin]
 
     def process_response(self, request, response):
         plain = (
@@ -84,12 +89,8 @@ class SecurityHeadersMiddleware(CSPMiddleware):
             and not excluded_prefixes()
         )
         if not plain or (settings.DEBUG and response.status_code in (404, 500)):
-            response = super().process_response(request, response)
-            policy = getattr(settings, "PERMISSIONS_POLICY", None)
-            if policy and "Permissions-Policy" not in response:
-                response["Permissions-Policy"] = permissions_policy_header(policy)
-            return response
-        for name, value in self.built_headers(request, response):
+            return self.csp_and_permissions_policy(request, response)
+        for name, value in self.built_headers(request):
             if name not in response:
                 response[name] = value
         # As django-csp does: a nonce asked for after the header is written is an error, not a silent gap.
