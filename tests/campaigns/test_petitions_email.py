@@ -2,16 +2,20 @@
 
 import datetime
 import smtplib
+import threading
+from contextlib import contextmanager
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import Page
 
 from campaigns.petitions.models import Signature, SignatureEmail
+from campaigns.petitions.tasks import send_signature_email
 from campaigns.petitions.tokens import hash_token
 from tests.campaigns.petition_helpers import CONFIRM_LINK, confirm_links, make_petition, path_of, sign
 
@@ -126,69 +130,50 @@ def test_email_is_in_the_signers_language(client, demo_site, settings):
     assert '<html lang="es">' in html
 
 
-def test_sending_locks_only_the_email_row(client, demo_site, settings):
-    """Two email workers (or an editor publishing the petition) must not make a send give up."""
-    import threading
-
-    from django.db import connection, transaction
-    from wagtail.models import Page
-
-    settings.PETITION_MIN_FILL_SECONDS = 0
-    mail.outbox = []
-    petition = make_petition(slug="locks")
-    sign(client, petition)
+@contextmanager
+def row_locked_elsewhere(queryset):
+    """Hold a row lock (``select_for_update``) from another connection while the block runs."""
     locked, release = threading.Event(), threading.Event()
 
-    def hold_page_lock():
+    def hold():
         with transaction.atomic():
-            Page.objects.select_for_update().get(pk=petition.pk)
+            queryset.select_for_update().get()
             locked.set()
             release.wait(timeout=30)
         connection.close()
 
-    holder = threading.Thread(target=hold_page_lock)
+    holder = threading.Thread(target=hold)
     holder.start()
     try:
         assert locked.wait(timeout=30)
-        run_worker()
+        yield
     finally:
         release.set()
         holder.join(timeout=30)
+
+
+def test_sending_locks_only_the_email_row(client, demo_site, settings):
+    """Two email workers (or an editor publishing the petition) must not make a send give up."""
+    settings.PETITION_MIN_FILL_SECONDS = 0
+    mail.outbox = []
+    petition = make_petition(slug="locks")
+    sign(client, petition)
+    with row_locked_elsewhere(Page.objects.filter(pk=petition.pk)):
+        run_worker()
     assert len(mail.outbox) == 1
     assert SignatureEmail.objects.get(signature__petition=petition).sent_at is not None
 
 
 def test_a_run_finding_the_email_locked_stops_without_sending_or_changing_the_link(client, demo_site, settings):
     """Another run holding the email's row (a duplicate delivery of the task) makes this one stop at once."""
-    import threading
-
-    from django.db import connection, transaction
-
-    from campaigns.petitions.tasks import send_signature_email
-
     settings.PETITION_MIN_FILL_SECONDS = 0
     mail.outbox = []
     petition = make_petition(slug="held")
     sign(client, petition)
     email = SignatureEmail.objects.get(signature__petition=petition)
     link_before = Signature.objects.get(pk=email.signature_id).token_hash
-    locked, release = threading.Event(), threading.Event()
-
-    def hold_email_row():
-        with transaction.atomic():
-            SignatureEmail.objects.select_for_update().get(pk=email.pk)
-            locked.set()
-            release.wait(timeout=30)
-        connection.close()
-
-    holder = threading.Thread(target=hold_email_row)
-    holder.start()
-    try:
-        assert locked.wait(timeout=30)
+    with row_locked_elsewhere(SignatureEmail.objects.filter(pk=email.pk)):
         assert send_signature_email.call(email.pk) == "busy"
-    finally:
-        release.set()
-        holder.join(timeout=30)
     assert mail.outbox == []
     assert Signature.objects.get(pk=email.signature_id).token_hash == link_before
     run_worker()
