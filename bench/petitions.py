@@ -52,6 +52,10 @@ TO_LINE = re.compile(r"^To: (\S+)$", re.MULTILINE)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STARTED_INPUT = re.compile(r'name="started" value="([^"]+)"')
 
+UNFINISHED_TASKS = (
+    "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING') AND task_path = %s"
+)
+
 SETUP = """
 from wagtail.models import Page
 from nnirr_site.core import demo_content as core
@@ -289,26 +293,17 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def analyze(config):
-    """Gather the planner's statistics for the whole bench database, as autovacuum does on a live site."""
+def query_row(conn, sql, params=()):
+    """One statement on ``conn`` (autocommit, so each sees the latest data); its first row, if any."""
+    with conn.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone() if cursor.description else None
+
+
+def open_connection(config):
     conn = connect(config)
     conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    conn.close()
-
-
-def unfinished_tasks(config, task_path):
-    conn = connect(config)
-    with conn.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING') "
-            "AND task_path = %s",
-            [task_path],
-        )
-        count = cursor.fetchone()[0]
-    conn.close()
-    return count
+    return conn
 
 
 def run_load(env, db_config, port, shape, target, args):
@@ -354,8 +349,10 @@ def run_load(env, db_config, port, shape, target, args):
         for thread in threads:
             thread.join(timeout=max(1, drain_deadline - time.monotonic() + 5))
         if target is empty_supporter:
-            while unfinished_tasks(db_config, "bench.tasks.nothing") and time.monotonic() < drain_deadline:
+            conn = open_connection(db_config)  # one connection for the whole wait: each new one is a new server process
+            while query_row(conn, UNFINISHED_TASKS, ["bench.tasks.nothing"])[0] and time.monotonic() < drain_deadline:
                 time.sleep(0.01)
+            conn.close()
         finished = time.monotonic()
         mail.stop.set()
     finally:
@@ -425,7 +422,9 @@ def main(argv):
         # them PostgreSQL plans the email workers' "next task" query by reading every task queued so far.
         print(f"Warming up for {warm_up_seconds} s on a second petition, then ANALYZE...", flush=True)
         run_load(env, bench_config, port, (signers, warm_up_seconds, *shape[2:]), supporter, (warm_up_path,))
-        analyze(bench_config)
+        conn = open_connection(bench_config)
+        query_row(conn, "ANALYZE")  # the planner's statistics for the whole database, as autovacuum gathers them
+        conn.close()
     print(
         f"{signers} supporters for {seconds} s against gunicorn ({gunicorn_workers} workers × "
         f"{gunicorn_threads} threads) and {email_workers} email workers on {HOST}:{port}...",
@@ -433,20 +432,19 @@ def main(argv):
     )
     results, elapsed = run_load(env, bench_config, port, shape, supporter, (petition_path,))
 
-    conn = connect(bench_config)
-    with conn.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*), count(counted_at), count(*) FILTER (WHERE flag <> '') FROM petitions_signature "
-            "WHERE petition_id = %s",
-            [petition_id],
-        )
-        stored, counted, flagged = cursor.fetchone()
-        cursor.execute(
-            "SELECT coalesce(sum(t.counted), 0) FROM petitions_tallyshard t JOIN wagtailcore_page p "
-            "ON p.translation_key = t.petition_key WHERE p.id = %s",
-            [petition_id],
-        )
-        tally = cursor.fetchone()[0]
+    conn = open_connection(bench_config)
+    stored, counted, flagged = query_row(
+        conn,
+        "SELECT count(*), count(counted_at), count(*) FILTER (WHERE flag <> '') FROM petitions_signature "
+        "WHERE petition_id = %s",
+        [petition_id],
+    )
+    (tally,) = query_row(
+        conn,
+        "SELECT coalesce(sum(t.counted), 0) FROM petitions_tallyshard t JOIN wagtailcore_page p "
+        "ON p.translation_key = t.petition_key WHERE p.id = %s",
+        [petition_id],
+    )
     conn.close()
 
     completed, p99 = report(results, elapsed, seconds)
