@@ -295,6 +295,12 @@ class SignatureEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=200, blank=True, help_text=_("The error class only, never the address."))
+    failed_at = models.DateTimeField(
+        _("could not be delivered"),
+        null=True,
+        blank=True,
+        help_text=_("When the mail server refused this email for good (a 5xx reply) or retries ran out."),
+    )
 
     class Meta:
         verbose_name = _("signature email")
