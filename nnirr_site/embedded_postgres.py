@@ -8,8 +8,16 @@ variables, always on real PostgreSQL (with the ``unaccent`` and ``pg_trgm``
 extensions that Debian's server package ships).
 
 PostgreSQL refuses to run as root, so when we are root the server runs as the
-``postgres`` system user. Run ``python -m nnirr_site.embedded_postgres stop``
-(or ``make db-stop``) to stop it.
+``postgres`` system user. That user cannot enter a root-only folder (a root
+home, a ``mktemp -d`` folder); a clone there keeps its cluster, log and socket
+in a postgres-owned folder outside it instead: ``nnirr-pg-<hash of the data
+root>`` in the postgres user's home (``/var/lib/postgresql`` on Debian), mode
+0700, so only root and postgres reach its data and its password-less socket.
+The choice depends only on the data root's path and folder permissions, so
+every command and the settings find the same server.
+
+``python -m nnirr_site.embedded_postgres stop`` (``make db-stop``) stops the
+server; ``... reset`` (``make db-reset``) stops it and deletes its data.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import os
 import pwd
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -61,46 +70,102 @@ def _run_as_postgres() -> bool:
     return os.geteuid() == 0
 
 
-def _socket_dir() -> Path:
-    """The socket lives in the data root unless that path is too long for a socket."""
-    preferred = DATA_ROOT / "socket"
-    if len(str(preferred)) + len(f"/.s.PGSQL.{PORT}") < 100:
-        return preferred
-    digest = hashlib.sha1(str(DATA_ROOT).encode()).hexdigest()[:12]
-    return Path(tempfile.gettempdir()) / f"nnirr-pg-{digest}"
-
-
-def _cluster_dir() -> Path:
-    return DATA_ROOT / "cluster"
-
-
-def _cmd(args: list[str]) -> list[str]:
-    if _run_as_postgres():
-        return ["runuser", "-u", "postgres", "--", *args]
-    return args
-
-
-def _chown_to_postgres(path: Path) -> None:
-    if _run_as_postgres():
-        entry = pwd.getpwnam("postgres")
-        os.chown(path, entry.pw_uid, entry.pw_gid)
-
-
-def _check_postgres_user_can_reach(path: Path) -> None:
-    if not _run_as_postgres():
-        return
+def _postgres_user() -> pwd.struct_passwd:
     try:
-        pwd.getpwnam("postgres")
+        return pwd.getpwnam("postgres")
     except KeyError as exc:
         raise EmbeddedPostgresError(
             "Running as root needs the 'postgres' system user (apt-get install postgresql creates it)."
         ) from exc
-    result = subprocess.run(["runuser", "-u", "postgres", "--", "test", "-x", str(path)], check=False)
-    if result.returncode != 0:
-        raise EmbeddedPostgresError(
-            f"The postgres user cannot reach {path}. Clone the project somewhere every user can "
-            "reach (for example /srv or /tmp), or set NNIRR_PGDATA_ROOT to such a folder."
+
+
+def _can_enter(user: pwd.struct_passwd, path: Path) -> bool:
+    """Whether ``user`` may enter every existing folder from / down to ``path`` (by mode bits)."""
+    groups = set(os.getgrouplist(user.pw_name, user.pw_gid))
+    for folder in [*reversed(path.parents), path]:
+        try:
+            info = folder.stat()
+        except FileNotFoundError:
+            break  # created later by us, mode 0755
+        if info.st_uid == user.pw_uid:
+            allowed = info.st_mode & stat.S_IXUSR
+        elif info.st_gid in groups:
+            allowed = info.st_mode & stat.S_IXGRP
+        else:
+            allowed = info.st_mode & stat.S_IXOTH
+        if not allowed:
+            return False
+    return True
+
+
+def cluster_home(data_root: Path = DATA_ROOT) -> Path:
+    """The folder holding the cluster, its log, its lock and (when short enough) its socket.
+
+    That is ``data_root`` itself, unless we are root and the postgres user cannot
+    reach it: then a folder of the postgres user's own, named after ``data_root``.
+    """
+    data_root = Path(os.path.abspath(data_root))
+    if not _run_as_postgres():
+        return data_root
+    user = _postgres_user()
+    if _can_enter(user, data_root):
+        return data_root
+    digest = hashlib.sha1(str(data_root).encode()).hexdigest()[:12]
+    base = Path(user.pw_dir) if Path(user.pw_dir).is_dir() else Path("/var/tmp")
+    return base / f"nnirr-pg-{digest}"
+
+
+def _outside_data_root() -> bool:
+    return cluster_home() != Path(os.path.abspath(DATA_ROOT))
+
+
+def _socket_dir() -> Path:
+    """The socket lives in the cluster's folder unless that path is too long for a socket."""
+    home = cluster_home()
+    preferred = home / "socket"
+    if len(str(preferred)) + len(f"/.s.PGSQL.{PORT}") < 100:
+        return preferred
+    digest = hashlib.sha1(str(home).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"nnirr-pg-{digest}"
+
+
+def _cluster_dir() -> Path:
+    return cluster_home() / "cluster"
+
+
+def _run_server_command(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """Run initdb or pg_ctl, as the postgres user when we are root (from /, which it can always enter)."""
+    if _run_as_postgres():
+        return subprocess.run(["runuser", "-u", "postgres", "--", *args], cwd="/", **kwargs)
+    return subprocess.run(args, **kwargs)
+
+
+def _chown_to_postgres(path: Path) -> None:
+    if _run_as_postgres():
+        entry = _postgres_user()
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+
+
+def _make_home() -> Path:
+    """Create the cluster's folder: 0755 inside the data root, postgres-only outside it."""
+    home = cluster_home()
+    if not _outside_data_root():
+        # Folders we create must stay reachable whatever the umask, or the next call would look elsewhere.
+        for folder in [*reversed(home.parents), home]:
+            if not folder.exists():
+                folder.mkdir(exist_ok=True)
+                os.chmod(folder, 0o755)
+        return home
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _chown_to_postgres(home)
+    os.chmod(home, 0o700)
+    origin = home / "origin"
+    if not origin.exists():
+        origin.write_text(
+            f"The embedded PostgreSQL server of the NNIRR website for {os.path.abspath(DATA_ROOT)},\n"
+            "which the postgres user cannot reach. 'make db-reset' in that clone deletes this folder.\n"
         )
+    return home
 
 
 def _is_accepting() -> bool:
@@ -121,19 +186,17 @@ def _initdb(bindir: Path) -> None:
     cluster.mkdir(parents=True, exist_ok=True)
     _chown_to_postgres(cluster)
     os.chmod(cluster, 0o700)
-    subprocess.run(
-        _cmd(
-            [
-                str(bindir / "initdb"),
-                "-D",
-                str(cluster),
-                "-U",
-                DB_USER,
-                "--auth=trust",
-                "--encoding=UTF8",
-                "--locale=C.UTF-8",
-            ]
-        ),
+    _run_server_command(
+        [
+            str(bindir / "initdb"),
+            "-D",
+            str(cluster),
+            "-U",
+            DB_USER,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -143,7 +206,7 @@ def _start(bindir: Path) -> None:
     sock_dir = _socket_dir()
     sock_dir.mkdir(parents=True, exist_ok=True)
     _chown_to_postgres(sock_dir)
-    log = DATA_ROOT / "server.log"
+    log = cluster_home() / "server.log"
     log.touch()
     _chown_to_postgres(log)
     options = (
@@ -151,8 +214,8 @@ def _start(bindir: Path) -> None:
         "-c max_connections=200 -c shared_buffers=128MB -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off"
     )
-    subprocess.run(
-        _cmd([str(bindir / "pg_ctl"), "-D", str(_cluster_dir()), "-l", str(log), "-o", options, "-w", "start"]),
+    _run_server_command(
+        [str(bindir / "pg_ctl"), "-D", str(_cluster_dir()), "-l", str(log), "-o", options, "-w", "start"],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -176,10 +239,7 @@ def ensure_running() -> None:
     if _is_accepting() and (_cluster_dir() / "PG_VERSION").exists():
         return
     bindir = _find_bindir()
-    DATA_ROOT.mkdir(parents=True, exist_ok=True)
-    os.chmod(DATA_ROOT, 0o755)
-    _check_postgres_user_can_reach(DATA_ROOT)
-    lock_path = DATA_ROOT / ".lock"
+    lock_path = _make_home() / ".lock"
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (_cluster_dir() / "PG_VERSION").exists():
@@ -187,8 +247,8 @@ def ensure_running() -> None:
         if not _is_accepting():
             # A stale pid file from a killed server would stop pg_ctl start.
             pid_file = _cluster_dir() / "postmaster.pid"
-            status = subprocess.run(
-                _cmd([str(bindir / "pg_ctl"), "-D", str(_cluster_dir()), "status"]),
+            status = _run_server_command(
+                [str(bindir / "pg_ctl"), "-D", str(_cluster_dir()), "status"],
                 check=False,
                 capture_output=True,
             )
@@ -209,8 +269,8 @@ def stop() -> None:
         print("Embedded PostgreSQL: no cluster to stop.")
         return
     bindir = _find_bindir()
-    result = subprocess.run(
-        _cmd([str(bindir / "pg_ctl"), "-D", str(_cluster_dir()), "-m", "fast", "-w", "stop"]),
+    result = _run_server_command(
+        [str(bindir / "pg_ctl"), "-D", str(_cluster_dir()), "-m", "fast", "-w", "stop"],
         check=False,
         capture_output=True,
         text=True,
@@ -219,6 +279,24 @@ def stop() -> None:
         print("Embedded PostgreSQL stopped.")
     else:
         print("Embedded PostgreSQL was not running.")
+
+
+def reset() -> None:
+    """Stop the server and delete its data, its log and its socket folder."""
+    stop()
+    if _is_accepting():
+        raise EmbeddedPostgresError("The embedded PostgreSQL server is still running; not deleting its data.")
+    home = cluster_home()
+    for path in (_socket_dir(), home / "cluster", home / "socket"):
+        shutil.rmtree(path, ignore_errors=True)
+    for path in (home / "server.log", home / ".lock", home / "origin"):
+        path.unlink(missing_ok=True)
+    for folder in {home, Path(os.path.abspath(DATA_ROOT))}:
+        try:
+            folder.rmdir()
+        except OSError:
+            pass  # missing, or holds files we did not make
+    print(f"Embedded PostgreSQL data deleted ({home}); the next start creates it again.")
 
 
 def database_settings() -> dict:
@@ -241,10 +319,12 @@ def main(argv: list[str]) -> int:
             print(f"Embedded PostgreSQL is running (data in {_cluster_dir()}, socket in {_socket_dir()}).")
         elif command == "stop":
             stop()
+        elif command == "reset":
+            reset()
         elif command == "status":
             print("running" if _is_accepting() else "stopped")
         else:
-            print("usage: python -m nnirr_site.embedded_postgres [start|stop|status]", file=sys.stderr)
+            print("usage: python -m nnirr_site.embedded_postgres [start|stop|status|reset]", file=sys.stderr)
             return 2
     except EmbeddedPostgresError as exc:
         print(exc, file=sys.stderr)
