@@ -58,12 +58,13 @@ db: venv system-postgres
 	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m nnirr_site.embedded_postgres start; fi
 	$(PY) manage.py migrate --noinput -v0
 
+# The cluster is in .pgdata/, or outside the clone when we are root and the postgres user cannot
+# reach it (nnirr_site/embedded_postgres.py); the module finds it either way.
 db-stop:
 	@if [ -x $(PY) ]; then $(PY) -m nnirr_site.embedded_postgres stop; else python3 -m nnirr_site.embedded_postgres stop; fi
 
-db-reset: db-stop
-	rm -rf .pgdata
-	@echo "Embedded database deleted; the next 'make run' creates it again."
+db-reset:
+	@if [ -x $(PY) ]; then $(PY) -m nnirr_site.embedded_postgres reset; else python3 -m nnirr_site.embedded_postgres reset; fi
 
 run: db messages
 	$(PY) manage.py load_demo_content
