@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "resources",
     "blog",
     "campaigns.petitions",
+    # Before django_tasks_db: its db_worker command replaces the library's (nnirr_site/background).
+    "nnirr_site.background",
     "django_tasks",
     "django_tasks_db",
     "django_countries",
@@ -295,6 +297,18 @@ TASKS = {
     "petitions": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
+# The worker (nnirr_site/background): it writes a heartbeat this often; a RUNNING task whose worker has
+# not beaten for TASK_WORKER_STALE_SECONDS, or that has run for TASK_LEASE_SECONDS, is queued again.
+# While the database is away it retries with back-off up to TASK_WORKER_MAX_BACKOFF_SECONDS, and keeps
+# trying to record a finished task's result for TASK_DB_RETRY_SECONDS.
+TASK_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("TASK_WORKER_HEARTBEAT_SECONDS", "5"))
+TASK_WORKER_STALE_SECONDS = float(os.environ.get("TASK_WORKER_STALE_SECONDS", "30"))
+TASK_LEASE_SECONDS = float(os.environ.get("TASK_LEASE_SECONDS", "900"))
+TASK_WORKER_MAX_BACKOFF_SECONDS = float(os.environ.get("TASK_WORKER_MAX_BACKOFF_SECONDS", "15"))
+TASK_DB_RETRY_SECONDS = float(os.environ.get("TASK_DB_RETRY_SECONDS", "300"))
+# /health/worker/ and manage.py health fail when a due task has waited longer than this.
+HEALTH_MAX_QUEUE_WAIT_SECONDS = float(os.environ.get("HEALTH_MAX_QUEUE_WAIT_SECONDS", "300"))
+
 # Petitions (campaigns/petitions): abuse limits, links and emails.
 PETITION_MIN_FILL_SECONDS = float(os.environ.get("PETITION_MIN_FILL_SECONDS", "3"))
 PETITION_RATE_LIMIT = int(os.environ.get("PETITION_RATE_LIMIT", "5"))  # signatures per address per window
@@ -306,6 +320,9 @@ PETITION_TOKEN_DAYS = 14
 PETITION_PAGE_CACHE_SECONDS = int(os.environ.get("PETITION_PAGE_CACHE_SECONDS", "5"))
 PETITION_PRIVACY_PAGE_SLUG = "privacy"  # the English privacy notice under home; its translations are found from it
 PETITION_EMAIL_MAX_ATTEMPTS = 48
+# A temporary mail failure (a 4xx reply, a refused connection) is retried after this many seconds,
+# doubling with each failure, at most an hour.
+PETITION_EMAIL_RETRY_SECONDS = float(os.environ.get("PETITION_EMAIL_RETRY_SECONDS", "60"))
 # Days after a petition closes before its signatures are anonymised by manage.py purge_petition_data.
 PETITION_RETENTION_DAYS = int(os.environ.get("PETITION_RETENTION_DAYS", "180"))
 
