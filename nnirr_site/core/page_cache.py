@@ -13,6 +13,16 @@ What is never cached:
   cookie: a page with a CSRF-protected form (a petition) sets the CSRF cookie,
   so each visitor gets a fresh page and the form keeps working.
 
+A hit carries exactly the headers the miss did: every header the layers
+inside this middleware set (X-Frame-Options, Content-Language, Vary,
+Content-Length …) is kept with the page, and the layers outside it (security
+headers, HSTS) run for hits and misses alike.
+
+Pages are kept per scheme, host and path. Page templates take absolute links
+from ``WAGTAILADMIN_BASE_URL`` (``{% absolute_url %}``), never from the Host
+header; anything that still shows the request's host (robots.txt's sitemap
+line) is only ever served back to that host.
+
 Cached responses say ``Cache-Control: public, max-age=…`` so a CDN or nginx
 in front may keep them for a short time too; everything else a visitor gets
 says ``private``. ``X-Page-Cache: hit|miss`` tells which way a page came.
@@ -27,11 +37,12 @@ from nnirr_site.core import layout_cache
 
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 CACHEABLE_TYPES = ("text/html", "application/xml", "application/rss+xml", "application/atom+xml", "text/plain")
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
+# Headers that belong to one response, not to the page: never kept with it.
+PER_RESPONSE_HEADERS = {"date", "x-page-cache", "set-cookie"}
 
 
 def _key(request):
-    return ":".join(["page", layout_cache.generation(), request.get_host(), request.get_full_path()])
+    return ":".join(["page", layout_cache.generation(), request.scheme, request.get_host(), request.get_full_path()])
 
 
 def is_cacheable_request(request):
@@ -81,7 +92,7 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if is_cacheable_response(response):
-            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            headers = {name: value for name, value in response.items() if name.lower() not in PER_RESPONSE_HEADERS}
             cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
             self._mark_public(response)
