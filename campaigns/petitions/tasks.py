@@ -5,10 +5,17 @@ transaction queues it, and only a failed run queues the next attempt, after
 it has ended, so two runs for one email never overlap. A run first locks the
 email's row, checks that ``sent_at`` is empty and, for a confirmation,
 commits the signature's fresh link (so the link already works when the email
-arrives); then it sends, then records ``sent_at``. When the mail server fails,
-nothing is recorded as sent (the signature stays, the email stays unsent; the
-link nobody received is replaced on the next attempt) and the task queues
-itself again with exponential back-off.
+arrives); then it sends, then records ``sent_at`` (riding out a database
+restart, so an email that left is recorded rather than sent again).
+
+When the mail server refuses for now (a 4xx reply, a dropped connection),
+nothing is recorded as sent (the link nobody received is replaced on the next
+attempt) and the task queues itself again with exponential back-off. When it
+refuses for good (a 5xx reply about the recipient or message), or the
+attempts run out, the email's ``failed_at`` is set, and staff see "could not
+be delivered" beside the signature. A database error is not handled here: the
+worker queues the task again once the database is back
+(``nnirr_site/background/worker.py``).
 """
 
 import logging
@@ -25,32 +32,35 @@ from django_tasks import task
 from campaigns.petitions import tokens
 from campaigns.petitions.emails import build_message
 from campaigns.petitions.models import Signature, SignatureEmail
+from nnirr_site.background import mail_errors
+from nnirr_site.background.database import retry_on_db_error
 
 logger = logging.getLogger(__name__)
 
-# Permanent refusals: retrying would never succeed.
-PERMANENT_ERRORS = (smtplib.SMTPRecipientsRefused,)
-
 
 def retry_delay(attempts):
-    """1 minute, doubling with each failure, at most an hour."""
-    return timedelta(seconds=min(60 * 2 ** max(attempts - 1, 0), 3600))
+    """``PETITION_EMAIL_RETRY_SECONDS`` (a minute), doubling with each failure, at most an hour."""
+    base = settings.PETITION_EMAIL_RETRY_SECONDS
+    return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 3600))
 
 
 @task(backend="petitions")
 def send_signature_email(email_id):
-    """Send one queued signer email exactly once; on failure, re-queue it with back-off."""
+    """Send one queued signer email exactly once; on a temporary failure, re-queue it with back-off."""
     try:
         return _send(email_id)
-    except PERMANENT_ERRORS as exc:
-        _record_failure(email_id, exc)
-        logger.warning("Signer email %s refused permanently (%s); not retrying.", email_id, type(exc).__name__)
-        return "refused"
     except (OSError, smtplib.SMTPException) as exc:
+        if mail_errors.is_permanent(exc):
+            _record_failure(email_id, exc, final=True)
+            logger.warning("Signer email %s refused permanently (%s); not retrying.", email_id,
+                           mail_errors.describe(exc))
+            return "refused"
         attempts = _record_failure(email_id, exc)
         if attempts >= settings.PETITION_EMAIL_MAX_ATTEMPTS:
+            _record_failure(email_id, exc, final=True, count=False)
             logger.error("Signer email %s failed %s times; giving up.", email_id, attempts)
             return "gave up"
+        logger.warning("Signer email %s not sent (%s); trying again later.", email_id, mail_errors.describe(exc))
         send_signature_email.using(run_after=timezone.now() + retry_delay(attempts)).enqueue(email_id)
         raise
 
@@ -108,11 +118,22 @@ def _send(email_id):
     _sent_at, kind, *fields, needs_link = row
     signature = Signature(**dict(zip(SIGNATURE_FIELDS, fields)))
     build_message(signature, kind, token if needs_link else None).send()
-    with connection.cursor() as cursor:
-        cursor.execute(MARK_SENT, [timezone.now(), email_id])
+    sent_at = timezone.now()
+    retry_on_db_error(lambda: _mark_sent(email_id, sent_at), what=f"record signer email {email_id} as sent")
     return "sent"
 
 
-def _record_failure(email_id, exc):
-    SignatureEmail.objects.filter(pk=email_id).update(attempts=F("attempts") + 1, last_error=type(exc).__name__[:200])
+def _mark_sent(email_id, sent_at):
+    with connection.cursor() as cursor:
+        cursor.execute(MARK_SENT, [sent_at, email_id])
+
+
+def _record_failure(email_id, exc, final=False, count=True):
+    """Note the error (its class and reply codes, never the address); ``final``: it will never be sent."""
+    changes = {"last_error": mail_errors.describe(exc)}
+    if count:
+        changes["attempts"] = F("attempts") + 1
+    if final:
+        changes["failed_at"] = timezone.now()
+    SignatureEmail.objects.filter(pk=email_id).update(**changes)
     return SignatureEmail.objects.filter(pk=email_id).values_list("attempts", flat=True).first() or 0
