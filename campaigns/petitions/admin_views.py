@@ -26,6 +26,7 @@ from campaigns.petitions import exports, removal
 from campaigns.petitions.models import PetitionPage, Signature
 from campaigns.petitions.queries import (
     State,
+    email_undeliverable,
     filter_signatures,
     invalidation_queryset,
     petition_zone,
@@ -68,7 +69,9 @@ class SignatureFilterForm(DateRangeForm):
     q = forms.CharField(label=gettext_lazy("Search by name or email"), required=False, max_length=100)
     state = forms.ChoiceField(label=gettext_lazy("State"), choices=STATE_CHOICES, required=False)
     opted_in = forms.BooleanField(label=gettext_lazy("Only those who want news"), required=False)
-    field_order = ["q", "state", "date_from", "date_to", "opted_in"]
+    undeliverable = forms.BooleanField(label=gettext_lazy("Only those whose email could not be delivered"),
+                                       required=False)
+    field_order = ["q", "state", "date_from", "date_to", "opted_in", "undeliverable"]
 
 
 class ExportForm(DateRangeForm):
@@ -201,7 +204,8 @@ class SignatureListView(PetitionAdminMixin, TemplateView):
             date_to=filters.get("date_to"),
             opted_in=filters.get("opted_in", False),
             search=filters.get("q", ""),
-        ).order_by("-created_at", "-pk")
+            undeliverable=filters.get("undeliverable", False),
+        ).annotate(email_undeliverable=email_undeliverable()).order_by("-created_at", "-pk")
         context.update(
             form=form,
             totals=state_totals([self.petition.translation_key])[self.petition.translation_key],
@@ -215,7 +219,9 @@ class SignatureMixin(PetitionAdminMixin):
     @cached_property
     def signature(self):
         return get_object_or_404(
-            Signature, pk=self.kwargs["signature_id"], petition_key=self.petition.translation_key
+            Signature.objects.annotate(email_undeliverable=email_undeliverable()),
+            pk=self.kwargs["signature_id"],
+            petition_key=self.petition.translation_key,
         )
 
 
@@ -228,6 +234,7 @@ class SignatureDetailView(SignatureMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["signature"] = self.signature
+        context["emails"] = self.signature.emails.order_by("created_at", "pk")
         context["flagged"] = self.signature.counted_at is None and bool(self.signature.flag)
         return context
 

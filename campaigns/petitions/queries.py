@@ -8,10 +8,10 @@ the number removed (``removal.delete_signatures`` checks it once more under lock
 import datetime
 import zoneinfo
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from campaigns.petitions.models import FlagReason, Signature
+from campaigns.petitions.models import FlagReason, Signature, SignatureEmail
 
 
 class State:
@@ -41,8 +41,16 @@ def day_start(day, zone):
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
 
 
-def filter_signatures(queryset, zone, state="", date_from=None, date_to=None, opted_in=False, search=""):
+def email_undeliverable():
+    """True for a signature one of whose emails the mail server refused for good (or retries ran out)."""
+    return Exists(SignatureEmail.objects.filter(signature=OuterRef("pk"), failed_at__isnull=False))
+
+
+def filter_signatures(queryset, zone, state="", date_from=None, date_to=None, opted_in=False, search="",
+                      undeliverable=False):
     """Apply the listing's filters; dates are whole days in ``zone``, both ends included."""
+    if undeliverable:
+        queryset = queryset.filter(email_undeliverable())
     if state in STATE_FILTERS:
         queryset = queryset.filter(STATE_FILTERS[state])
     if date_from:
