@@ -72,7 +72,10 @@ def shared_page_key(request, petition, kind):
     ):
         return None
     language = translation.get_language() or ""
-    return f"petition-{kind}:{layout_cache.generation()}:{petition.pk}:{language}"
+    # Kept per scheme and host as well: the page's absolute links come from the site's address, never
+    # from the Host header, but should any part of it ever follow the request, no other host sees it.
+    origin = f"{request.scheme}://{request.get_host()}"
+    return f"petition-{kind}:{layout_cache.generation()}:{petition.pk}:{language}:{origin}"
 
 
 def shared_html(request, petition, kind, build, slots=()):

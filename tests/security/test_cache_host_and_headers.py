@@ -6,11 +6,13 @@ Issue 12, finding 9: a page answered from the anonymous page cache lost X-Frame-
 import pytest
 from django.test import Client
 
+from campaigns.petitions.views import shared_page_key
 from tests.campaigns.petition_helpers import make_petition
 from tests.security.production import HTTPS, production_settings
 
 pytestmark = pytest.mark.django_db
 
+FORGED = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_HOST": "127.0.0.1:6666"}
 # Headers that may differ between two responses for the same page.
 PER_RESPONSE = {"date", "x-page-cache"}
 SECURITY = [
@@ -58,3 +60,12 @@ def test_a_shared_petition_page_has_exactly_the_headers_of_the_first_response():
     assert header_set(second) == header_set(first)
     for name in SECURITY + CACHING:
         assert second.get(name) == first.get(name), name
+
+
+def test_shared_petition_pages_are_kept_per_scheme_and_host(rf):
+    petition = make_petition()
+    keys = {
+        shared_page_key(rf.get(petition.url, **headers), petition, "form")
+        for headers in (HTTPS, FORGED, {**HTTPS, "HTTP_X_FORWARDED_PROTO": "http"})
+    }
+    assert len(keys) == 3 and None not in keys
