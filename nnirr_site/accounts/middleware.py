@@ -2,8 +2,6 @@
 
 from django.conf import settings
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import urlencode
 
 from nnirr_site.accounts import two_factor
 
@@ -26,7 +24,7 @@ class AdminTwoFactorMiddleware:
         return self.get_response(request)
 
     def redirect_target(self, request):
-        if getattr(settings, "NNIRR_DEV_SKIP_2FA", False):
+        if two_factor.is_switched_off():
             return None
         prefix = getattr(settings, "ADMIN_URL_PREFIX", "/admin/")
         path = request.path_info
@@ -39,5 +37,4 @@ class AdminTwoFactorMiddleware:
             return None  # Wagtail itself turns them away
         if path in two_factor.exempt_paths():
             return None
-        view = "accounts_2fa_verify" if two_factor.has_confirmed_device(user) else "accounts_2fa_setup"
-        return reverse(view) + "?" + urlencode({"next": request.get_full_path()})
+        return two_factor.verification_url(user, request.get_full_path())

@@ -2,8 +2,12 @@
 
 A staff member enrols one authenticator app (a ``TOTPDevice`` named ``TOTP_DEVICE_NAME``)
 and receives ``RECOVERY_CODE_COUNT`` single-use recovery codes (a ``StaticDevice``). Either
-verifies a session. The QR code is an SVG drawn on the server, so enrolment makes no request
-to another site.
+verifies a session, which then gets a new session key, as a sign-in does. The QR code is an
+SVG drawn on the server, so enrolment makes no request to another site.
+
+The admin (``middleware.py``) and content restricted to signed-in users
+(``restricted_content.py``) both send a signed-in but unverified user to
+``verification_url``.
 """
 
 import base64
@@ -12,8 +16,11 @@ from base64 import b32encode
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.db import transaction
+from django.middleware.csrf import rotate_token
 from django.urls import reverse
+from django.utils.http import urlencode
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -31,8 +38,30 @@ def exempt_paths():
     return {reverse(name) for name in names}
 
 
+def is_switched_off():
+    """Only dev.py's ``NNIRR_DEV_SKIP_2FA`` (the demo login) lets a password alone through."""
+    return getattr(settings, "NNIRR_DEV_SKIP_2FA", False)
+
+
 def has_confirmed_device(user):
     return any(True for _ in devices_for_user(user, confirmed=True))
+
+
+def verification_url(user, next_path):
+    """Where ``user`` passes the second factor (enrolment first, without a device), then goes on to ``next_path``."""
+    view = "accounts_2fa_verify" if has_confirmed_device(user) else "accounts_2fa_setup"
+    return reverse(view) + "?" + urlencode({"next": next_path})
+
+
+def mark_verified(request, device):
+    """Mark the session verified by ``device`` and give it a new key and CSRF token.
+
+    The session now opens more than it did, so, as after a sign-in, a session key someone
+    learned or planted before this point must not carry the new rights.
+    """
+    otp_login(request, device)
+    request.session.cycle_key()
+    rotate_token(request)
 
 
 def pending_totp_device(user):
@@ -75,7 +104,7 @@ def confirm_enrolment(request, device, code):
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = replace_recovery_codes(user)
-    otp_login(request, device)
+    mark_verified(request, device)
     return codes
 
 
@@ -103,7 +132,7 @@ def verify(request, code):
                 throttled = True
                 continue
             if device.verify_token(code):
-                otp_login(request, device)
+                mark_verified(request, device)
                 return True, False
     return False, throttled
 

@@ -156,3 +156,43 @@ def test_reset_two_factor_command_makes_staff_enrol_again(client, staff):
 
 def test_account_page_links_to_two_factor_settings(admin_client):
     assert 'href="/admin/2fa/recovery-codes/"' in admin_client.get("/admin/account/").content.decode()
+
+
+def session_key(client):
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def assert_old_session_is_gone(old_key):
+    """A session key from before the second factor opens nothing: it no longer exists."""
+    from importlib import import_module
+
+    from django.test import Client
+
+    assert not import_module(settings.SESSION_ENGINE).SessionStore().exists(old_key)
+    stranger = Client()
+    stranger.cookies[settings.SESSION_COOKIE_NAME] = old_key
+    response = stranger.get("/admin/pages/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_verifying_gives_the_session_a_new_key(client, staff):
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    sign_in(client)
+    before = session_key(client)
+    response = client.post("/admin/2fa/verify/", {"code": current_code(device), "next": "/admin/pages/"})
+    assert response.status_code == 302
+    assert session_key(client) != before
+    assert client.get("/admin/pages/").status_code == 200
+    assert_old_session_is_gone(before)
+
+
+def test_enrolling_gives_the_session_a_new_key(client, staff):
+    setup_url = sign_in(client)["Location"]
+    client.get(setup_url)
+    device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    before = session_key(client)
+    response = client.post("/admin/2fa/setup/", {"code": current_code(device), "next": "/admin/pages/"})
+    assert response["Location"].startswith("/admin/2fa/recovery-codes/")
+    assert session_key(client) != before
+    assert "<li><code>" in client.get(response["Location"]).content.decode()  # the codes moved with the session
+    assert_old_session_is_gone(before)
