@@ -1,10 +1,11 @@
-"""Admin URLs for two-factor authentication, and a link to them from the account page."""
+"""Admin URLs for two-factor authentication, a link to them from the account page, and the second factor
+for pages and documents restricted to signed-in users (``restricted_content.py``)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from nnirr_site.accounts import views
+from nnirr_site.accounts import restricted_content, views
 
 
 @hooks.register("register_admin_urls")
@@ -19,3 +20,7 @@ def register_two_factor_urls():
 @hooks.register("register_account_menu_item")
 def two_factor_menu_items(request):
     return {"url": reverse("accounts_2fa_recovery_codes"), "label": _("Two-factor authentication")}
+
+
+hooks.register("before_serve_page", restricted_content.for_page)
+hooks.register("before_serve_document", restricted_content.for_document)
