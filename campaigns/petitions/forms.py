@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
+from campaigns.petitions.addresses import canonical_email
 from campaigns.petitions.signing import SignatureData, form_stamp
 from nnirr_site.core import layout_cache
 
@@ -173,6 +174,10 @@ class SignatureForm(forms.Form):
     def is_bot(self):
         """Filled the honeypot: treated as a bot whatever else it sent."""
         return bool(self.data.get("website", "").strip())
+
+    def clean_email(self):
+        """The address to store and send to (see ``campaigns.petitions.addresses``)."""
+        return canonical_email(self.cleaned_data["email"])
 
     def signature_data(self):
         data = self.cleaned_data

@@ -11,6 +11,10 @@ database's unique constraint (``INSERT ... ON CONFLICT DO NOTHING``), so
 simultaneous signatures from the same address leave one row and raise no error. ``recount_signatures``
 compares each tally with ``COUNT(*)`` of counted rows and repairs drift.
 
+One signature per person: the constraint is on ``email_normalized``, the key
+``addresses.email_key`` derives from the address stored in ``email`` (see
+``campaigns.petitions.addresses`` for why the two must name one mailbox).
+
 Emails are queued in the same transaction as the signature: the django-tasks
 database backend writes its task row with the default connection, so the task
 commits (or rolls back) together with the signature.
@@ -20,7 +24,6 @@ import hashlib
 import hmac
 import ipaddress
 import random
-import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -41,6 +44,7 @@ from campaigns.petitions.models import (
     TallyShard,
 )
 from campaigns.petitions import tokens
+from campaigns.petitions.addresses import canonical_email, email_key
 
 FORM_STAMP_SALT = "petitions.form-started"
 
@@ -55,8 +59,8 @@ class Outcome:
 
 
 def normalize_email(email):
-    """Trim, Unicode NFKC and lower-case: the form the one-signature-per-email rule compares."""
-    return unicodedata.normalize("NFKC", email.strip()).lower()
+    """The key the one-signature-per-person rule compares; ``ValidationError`` for an address we refuse."""
+    return email_key(canonical_email(email))
 
 
 # --- Who is asking: client address and its keyed hash -------------------------------------------
@@ -174,17 +178,20 @@ def record_signature(petition, data, language, ip_hash=""):
 
     Returns an ``Outcome``. Never raises for a duplicate, even one racing in at
     the same moment: the unique constraint decides (see ``_insert_statement``).
+    Raises ``ValidationError`` for an address ``canonical_email`` refuses (the
+    form refuses it first).
     """
     from campaigns.petitions.tasks import send_signature_email
 
     now = timezone.now()
+    email = canonical_email(data.email)
     signature = Signature(
         petition=petition,
         petition_key=petition.translation_key,
         first_name=data.first_name,
         last_name=data.last_name,
-        email=data.email.strip(),
-        email_normalized=normalize_email(data.email),
+        email=email,
+        email_normalized=email_key(email),
         postal_code=data.postal_code,
         country=data.country,
         comment=data.comment,
