@@ -1,4 +1,4 @@
-"""Supporters' email addresses in the one form that abuse rules compare.
+"""Supporters' email and network addresses in the one form that abuse rules compare.
 
 Every public supporter action (a petition signature, a sign-on letter, the email list, an event
 submission) stores an address to write to and a key that says which person it is. The two must
@@ -17,11 +17,14 @@ signature would become a "repeat" whose emails go to the attacker's address. So:
   ASCII capitals lowered, a ``+tag`` sub-address removed, and, for Gmail (which ignores dots and
   answers to googlemail.com too), the dots removed. Each of these names the same mailbox, so
   every email still reaches the person the key stands for.
+- ``rate_limit_network`` gives what a per-address rate limit counts: an IPv4 address, or the
+  /64 network of an IPv6 one (a single home or phone is usually given a whole /64).
 
 Nothing here knows about petitions; the messages are Django validation errors in the visitor's
 language, so any form can use them.
 """
 
+import ipaddress
 import unicodedata
 
 from django.core.exceptions import ValidationError
@@ -108,3 +111,15 @@ def email_key(canonical):
         local = local.replace(".", "") or local
     return f"{local}@{domain}"
 
+
+def rate_limit_network(ip):
+    """What a per-address rate limit counts for ``ip``: IPv4 whole, IPv6 by its /64 ("" if not an address)."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ""
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)

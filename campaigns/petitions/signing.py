@@ -44,7 +44,7 @@ from campaigns.petitions.models import (
     TallyShard,
 )
 from campaigns.petitions import tokens
-from campaigns.petitions.addresses import canonical_email, email_key
+from campaigns.petitions.addresses import canonical_email, email_key, rate_limit_network
 
 FORM_STAMP_SALT = "petitions.form-started"
 
@@ -88,10 +88,11 @@ def ip_hash_key():
 
 
 def hash_ip(address):
-    """HMAC-SHA256 of the address with a secret key; the raw address is never stored."""
-    if not address:
+    """HMAC-SHA256 of what the rate limit counts (IPv4 address, IPv6 /64) with a secret key; never stored raw."""
+    network = rate_limit_network(address)
+    if not network:
         return ""
-    return hmac.new(ip_hash_key(), address.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(ip_hash_key(), network.encode(), hashlib.sha256).hexdigest()
 
 
 # --- The minimum fill time ----------------------------------------------------------------------

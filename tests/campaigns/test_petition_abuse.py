@@ -1,4 +1,4 @@
-"""Sign-up abuse (issue 12): look-alike addresses, one mailbox signing many times.
+"""Sign-up abuse (issue 12): look-alike addresses, one mailbox signing many times, rate limits by network.
 
 Each test signs through the real form and checks what is stored and what is emailed (real PostgreSQL).
 """
@@ -9,9 +9,10 @@ import pytest
 from django.core import mail
 from wagtail.models import Locale
 
-from campaigns.petitions.addresses import canonical_email, email_key
+from campaigns.petitions.addresses import canonical_email, email_key, rate_limit_network
 from campaigns.petitions.models import Signature
-from tests.campaigns.petition_helpers import make_petition, run_queued_tasks, sign
+from campaigns.petitions.signing import hash_ip
+from tests.campaigns.petition_helpers import form_data, make_petition, run_queued_tasks, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +131,7 @@ def test_canonical_email_and_key():
     assert email_key("+only@example.org") == "+only@example.org"
 
 
-# --- 6. One mailbox, one signature -----------------------------------------------------------
+# --- 6. One mailbox, one signature; rate limits by IPv6 /64 --------------------------------------
 
 
 def test_sub_addresses_are_one_signer(client, petition):
@@ -148,3 +149,35 @@ def test_gmail_dots_and_googlemail_are_one_signer_elsewhere_dots_count(client, p
     sign(client, petition, email="ana.perez@example.org")
     sign(client, petition, email="anaperez@example.org")
     assert stored_emails(petition) == ["ana.perez@example.org", "ana.perez@gmail.com", "anaperez@example.org"]
+
+
+def test_ipv6_addresses_are_rate_limited_by_their_64_network(client, petition, settings):
+    settings.PETITION_RATE_LIMIT = 2
+    for number in range(4):
+        address = f"2001:db8:1:2::{number + 1}"
+        client.post(petition.url, form_data(email=f"v6-{number}@example.org"), REMOTE_ADDR=address)
+    client.post(petition.url, form_data(email="other-net@example.org"), REMOTE_ADDR="2001:db8:1:3::1")
+    flags = dict(Signature.objects.filter(petition=petition).values_list("email", "flag"))
+    assert flags == {
+        "v6-0@example.org": "",
+        "v6-1@example.org": "",
+        "v6-2@example.org": "rate_limited",
+        "v6-3@example.org": "rate_limited",
+        "other-net@example.org": "",
+    }
+
+
+def test_ipv4_addresses_are_rate_limited_one_by_one(client, petition, settings):
+    settings.PETITION_RATE_LIMIT = 1
+    for number in range(3):
+        client.post(petition.url, form_data(email=f"v4-{number}@example.org"), REMOTE_ADDR=f"198.51.100.{number + 1}")
+    assert set(Signature.objects.filter(petition=petition).values_list("flag", flat=True)) == {""}
+
+
+def test_rate_limit_network():
+    assert rate_limit_network("2001:db8:1:2:aaaa:bbbb:cccc:dddd") == "2001:db8:1:2::/64"
+    assert rate_limit_network("::ffff:198.51.100.7") == "198.51.100.7"
+    assert rate_limit_network("198.51.100.7") == "198.51.100.7"
+    assert hash_ip("2001:db8::1") == hash_ip("2001:db8::ffff:1") != hash_ip("2001:db8:0:1::1")
+    assert hash_ip("198.51.100.1") != hash_ip("198.51.100.2")
+    assert hash_ip("") == ""
