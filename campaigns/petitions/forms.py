@@ -179,6 +179,11 @@ class SignatureForm(forms.Form):
         """The address to store and send to (see ``campaigns.petitions.addresses``)."""
         return canonical_email(self.cleaned_data["email"])
 
+    def replace_stamp(self, stamp):
+        """Put a new form stamp in a bound form that is shown again (the one it was sent with is used up)."""
+        self.data = self.data.copy()
+        self.data["started"] = stamp
+
     def signature_data(self):
         data = self.cleaned_data
         return SignatureData(

@@ -15,6 +15,14 @@ One signature per person: the constraint is on ``email_normalized``, the key
 ``addresses.email_key`` derives from the address stored in ``email`` (see
 ``campaigns.petitions.addresses`` for why the two must name one mailbox).
 
+Form stamps: the signing form carries a signed start time and a random nonce.
+A submission faster than ``PETITION_MIN_FILL_SECONDS`` is a bot; the nonce is
+used up (a ``UsedFormStamp`` row, ``ON CONFLICT DO NOTHING``) in the statement
+that stores the signature, so across every process one stamp stores at most
+one signature. A stamp older than ``PETITION_FORM_STAMP_MAX_AGE`` is expired
+(the visitor is asked to send the form again), which is also how long used
+nonces are kept.
+
 Emails are queued in the same transaction as the signature: the django-tasks
 database backend writes its task row with the default connection, so the task
 commits (or rolls back) together with the signature.
@@ -24,6 +32,7 @@ import hashlib
 import hmac
 import ipaddress
 import random
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -42,6 +51,7 @@ from campaigns.petitions.models import (
     SignatureEmail,
     TALLY_SHARDS,
     TallyShard,
+    UsedFormStamp,
 )
 from campaigns.petitions import tokens
 from campaigns.petitions.addresses import canonical_email, email_key, rate_limit_network
@@ -95,23 +105,92 @@ def hash_ip(address):
     return hmac.new(ip_hash_key(), network.encode(), hashlib.sha256).hexdigest()
 
 
-# --- The minimum fill time ----------------------------------------------------------------------
+# --- The form stamp: minimum fill time, one submission per stamp -------------------------------
+
+
+def form_stamp_max_age():
+    return timedelta(seconds=getattr(settings, "PETITION_FORM_STAMP_MAX_AGE", 2 * 24 * 3600))
+
+
+@dataclass(frozen=True)
+class FormStamp:
+    """What a valid stamp says: when the form was shown (a POSIX time) and its one-use nonce."""
+
+    started: float
+    nonce: str  # empty in a stamp from before stamps were single-use
+
+    def too_fast(self, now=None):
+        elapsed = (now or timezone.now()).timestamp() - self.started
+        return elapsed < getattr(settings, "PETITION_MIN_FILL_SECONDS", 3)
+
+    def expired(self, now=None):
+        """Too old to accept (its nonce may be purged already), or without a nonce."""
+        elapsed = (now or timezone.now()).timestamp() - self.started
+        return not self.nonce or elapsed > form_stamp_max_age().total_seconds()
+
+    def renewed(self):
+        """A stamp with the same start time and a new nonce, for a form shown again with errors.
+
+        Keeping the start time means a visitor who only ticks a forgotten box is not "too fast".
+        """
+        return _dump_stamp(self.started)
+
+
+def _dump_stamp(started):
+    return signing.dumps([round(started, 3), secrets.token_urlsafe(16)], salt=FORM_STAMP_SALT, compress=False)
 
 
 def form_stamp(now=None):
-    """A signed timestamp for the form's hidden field; bots that post at once are caught by it."""
-    moment = (now or timezone.now()).timestamp()
-    return signing.dumps(round(moment, 3), salt=FORM_STAMP_SALT, compress=False)
+    """A signed start time and a fresh nonce for the form's hidden field (see the module docstring)."""
+    return _dump_stamp((now or timezone.now()).timestamp())
 
 
-def filled_too_fast(stamp, now=None):
-    """True when the stamp is missing, forged or younger than PETITION_MIN_FILL_SECONDS."""
+def read_form_stamp(value):
+    """The ``FormStamp`` in the hidden field's ``value``, or None when it is missing or forged."""
     try:
-        started = float(signing.loads(stamp or "", salt=FORM_STAMP_SALT))
+        payload = signing.loads(value or "", salt=FORM_STAMP_SALT)
     except (signing.BadSignature, TypeError, ValueError):
-        return True
-    elapsed = (now or timezone.now()).timestamp() - started
-    return elapsed < getattr(settings, "PETITION_MIN_FILL_SECONDS", 3)
+        return None
+    if isinstance(payload, (int, float)) and not isinstance(payload, bool):
+        return FormStamp(float(payload), "")
+    if (
+        isinstance(payload, list)
+        and len(payload) == 2
+        and isinstance(payload[0], (int, float))
+        and isinstance(payload[1], str)
+        and 0 < len(payload[1]) <= UsedFormStamp._meta.get_field("nonce").max_length
+    ):
+        return FormStamp(float(payload[0]), payload[1])
+    return None
+
+
+USE_STAMP = (
+    f"INSERT INTO {UsedFormStamp._meta.db_table} (nonce, created_at) VALUES (%s, %s) "
+    "ON CONFLICT (nonce) DO NOTHING RETURNING nonce"
+)
+
+
+def use_form_stamp(nonce, now=None):
+    """Use up ``nonce`` for a submission that stores nothing (a form with errors); False if it was used before."""
+    with connection.cursor() as cursor:
+        cursor.execute(USE_STAMP, [nonce, now or timezone.now()])
+        return cursor.fetchone() is not None
+
+
+def purge_used_form_stamps(now=None):
+    """Forget used nonces older than a stamp's maximum age (their stamps are refused as expired); return how many."""
+    cutoff = (now or timezone.now()) - form_stamp_max_age()
+    deleted, _ = UsedFormStamp.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+# Used nonces are purged by about one submission in this many, so no scheduler is needed for it.
+PURGE_STAMPS_EVERY = 500
+
+
+def purge_used_form_stamps_now_and_then():
+    if random.randrange(PURGE_STAMPS_EVERY) == 0:
+        purge_used_form_stamps()
 
 
 # --- Storing a signature ------------------------------------------------------------------------
@@ -137,19 +216,24 @@ def rate_limit_window():
 
 @lru_cache(maxsize=1)
 def _insert_statement():
-    """One statement storing a signature and, unless it is flagged, the row of its confirmation email.
+    """One statement using up the form stamp and storing a signature and, unless it is flagged, its email row.
 
-    The row is written only if the normalised email has not signed yet (``ON
-    CONFLICT DO NOTHING`` on the unique constraint, so a simultaneous duplicate
-    neither fails nor waits for a savepoint). The rate-limit count happens in
-    the same statement: over the limit, the row is flagged, not counted and
-    gets no email (simultaneous bursts from one address may slip one or two
-    past the limit, acceptable for a signal that only flags). Returns ``(signature id, flag, email id)``; no row for a
-    repeat. Columns come from the model, so a new field cannot be forgotten.
+    The form stamp's nonce is inserted first (``ON CONFLICT DO NOTHING``: a
+    simultaneous use of the same stamp waits for this one and then inserts
+    nothing); a stamp used before stores nothing. With no nonce given (staff,
+    scripts) this step is skipped. The row is written only if the normalised
+    email has not signed yet (``ON CONFLICT DO NOTHING`` on the unique
+    constraint, so a simultaneous duplicate neither fails nor waits for a
+    savepoint). The rate-limit count happens in the same statement: over the
+    limit, the row is flagged, not counted and gets no email (simultaneous
+    bursts from one address may slip one or two past the limit, acceptable for
+    a signal that only flags). Returns ``(stamp fresh, signature id, flag, email
+    id)``; the signature columns are NULL for a used stamp or a repeat. Columns
+    come from the model, so a new field cannot be forgotten.
     """
     fields = [f for f in Signature._meta.concrete_fields if not f.primary_key]
     computed = {"flag", "counted_at", "emails_count"}
-    table, emails = Signature._meta.db_table, SignatureEmail._meta.db_table
+    table, emails, stamps = Signature._meta.db_table, SignatureEmail._meta.db_table, UsedFormStamp._meta.db_table
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     values = ", ".join(
         {
@@ -160,27 +244,34 @@ def _insert_statement():
         for f in fields
     )
     return f"""
-WITH recent AS (
+WITH stamp AS (
+    INSERT INTO {stamps} (nonce, created_at) SELECT %(stamp_nonce)s, %(now)s WHERE %(stamp_nonce)s IS NOT NULL
+    ON CONFLICT (nonce) DO NOTHING RETURNING nonce
+), fresh AS (
+    SELECT %(stamp_nonce)s IS NULL OR EXISTS (SELECT 1 FROM stamp) AS ok
+), recent AS (
     SELECT %(limit)s > 0 AND %(ip_hash)s <> '' AND count(*) >= %(limit)s AS limited FROM {table}
     WHERE petition_key = %(petition_key)s AND ip_hash = %(ip_hash)s AND created_at >= %(since)s
 ), signature AS (
-    INSERT INTO {table} ({columns}) SELECT {values} FROM recent
+    INSERT INTO {table} ({columns}) SELECT {values} FROM recent, fresh WHERE fresh.ok
     ON CONFLICT (petition_key, email_normalized) DO NOTHING RETURNING id, flag
 ), email AS (
     INSERT INTO {emails} (signature_id, kind, created_at, attempts, last_error)
     SELECT id, %(kind)s, %(now)s, 0, '' FROM signature WHERE flag = '' RETURNING id
 )
-SELECT signature.id, signature.flag, email.id FROM signature LEFT JOIN email ON TRUE
+SELECT fresh.ok, signature.id, signature.flag, email.id FROM fresh
+LEFT JOIN signature ON TRUE LEFT JOIN email ON TRUE
 """, [f for f in fields if f.name not in computed]
 
 
-def record_signature(petition, data, language, ip_hash=""):
+def record_signature(petition, data, language, ip_hash="", stamp_nonce=None):
     """Store a signature (or recognise a repeat) and queue its email, all in one transaction.
 
-    Returns an ``Outcome``. Never raises for a duplicate, even one racing in at
-    the same moment: the unique constraint decides (see ``_insert_statement``).
-    Raises ``ValidationError`` for an address ``canonical_email`` refuses (the
-    form refuses it first).
+    Returns an ``Outcome``: ``BOT`` when ``stamp_nonce`` (the form stamp's) was
+    used before. Never raises for a duplicate, even one racing in at the same
+    moment: the unique constraint decides (see ``_insert_statement``). Raises
+    ``ValidationError`` for an address ``canonical_email`` refuses (the form
+    refuses it first).
     """
     from campaigns.petitions.tasks import send_signature_email
 
@@ -212,11 +303,15 @@ def record_signature(petition, data, language, ip_hash=""):
         counts_at_once=petition.count_without_confirmation,
         now=now,
         kind=EmailKind.CONFIRM.value,
+        stamp_nonce=stamp_nonce,
     )
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, params)
-        row = cursor.fetchone()
-        if row is None:
+        stamp_fresh, signature_id, flag, email_id = cursor.fetchone()
+        if not stamp_fresh:
+            # A stamp used before: nothing stored, no "already signed" email to whoever's address it is.
+            return Outcome.BOT
+        if signature_id is None:
             existing = (
                 Signature.objects.filter(
                     petition_key=petition.translation_key, email_normalized=signature.email_normalized
@@ -227,7 +322,6 @@ def record_signature(petition, data, language, ip_hash=""):
             if existing is not None:
                 queue_email(existing, EmailKind.ALREADY_SIGNED)
             return Outcome.REPEAT
-        _signature_id, flag, email_id = row
         if flag:
             # No email while flagged: a flood must not turn our server into a mail cannon.
             return Outcome.RATE_LIMITED

@@ -3,6 +3,9 @@
 Whatever happened to a valid submission — a new signature, a repeat, a
 rate-limited one, a bot — the visitor is redirected to the same thank-you URL,
 which always shows the same content: nobody can learn from it who has signed.
+Bot checks (the honeypot, a missing or forged form stamp, a submission faster
+than a person fills in the form, a stamp used before) lead there too, before
+the fields are even looked at.
 
 Pages with nothing personal on them (the form page, the thank-you page, the
 "confirmed" page) are rendered once and shared by visitors for a few seconds;
@@ -16,6 +19,7 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 
 from campaigns.petitions.forms import SignatureForm
@@ -24,11 +28,13 @@ from campaigns.petitions.signing import (
     ConfirmResult,
     client_ip,
     confirm_signature,
-    filled_too_fast,
     find_signature_for_token,
     form_stamp,
     hash_ip,
+    purge_used_form_stamps_now_and_then,
+    read_form_stamp,
     record_signature,
+    use_form_stamp,
 )
 from nnirr_site.core import layout_cache
 
@@ -132,18 +138,34 @@ def petition_page(request, petition):
             request, petition.get_template(request), page_context(request, petition, form=None), status=403
         )
     form = SignatureForm(request.POST, petition=petition)
-    thanks_url = petition.url + petition.reverse_subpage("thanks")
-    if form.is_bot() or filled_too_fast(request.POST.get("started")):
-        return HttpResponseRedirect(thanks_url, status=303)
+    thanks = HttpResponseRedirect(petition.url + petition.reverse_subpage("thanks"), status=303)
+    stamp = read_form_stamp(request.POST.get("started"))
+    if form.is_bot() or stamp is None or stamp.too_fast():
+        return thanks
+    if stamp.expired():
+        # A tab left open for days (or a page from before stamps were single-use): keep what was typed.
+        form.is_valid()
+        form.add_error(None, _("This form was open for a long time. Please check your details and send it again."))
+        return show_form_again(request, petition, form, form_stamp())
     if not form.is_valid():
-        return TemplateResponse(request, petition.get_template(request), page_context(request, petition, form=form))
+        if not use_form_stamp(stamp.nonce):
+            return thanks
+        return show_form_again(request, petition, form, stamp.renewed())
     record_signature(
         petition,
         form.signature_data(),
         language=translation.get_language() or petition.locale.language_code,
         ip_hash=hash_ip(client_ip(request)),
+        stamp_nonce=stamp.nonce,
     )
-    return HttpResponseRedirect(thanks_url, status=303)
+    purge_used_form_stamps_now_and_then()
+    return thanks
+
+
+def show_form_again(request, petition, form, stamp):
+    """The page with the form and its errors, and a new stamp in it (the one sent is used up)."""
+    form.replace_stamp(stamp)
+    return TemplateResponse(request, petition.get_template(request), page_context(request, petition, form=form))
 
 
 def thanks_page(request, petition):

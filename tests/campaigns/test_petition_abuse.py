@@ -1,20 +1,35 @@
-"""Sign-up abuse (issue 12): look-alike addresses, one mailbox signing many times, rate limits by network.
+"""Sign-up abuse (issue 12): look-alike addresses, one mailbox signing many times, reused form stamps.
 
 Each test signs through the real form and checks what is stored and what is emailed (real PostgreSQL).
 """
 
+import datetime
 import re
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
+from django.test import Client
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale
 
 from campaigns.petitions.addresses import canonical_email, email_key, rate_limit_network
-from campaigns.petitions.models import Signature
-from campaigns.petitions.signing import hash_ip
+from campaigns.petitions.models import Signature, UsedFormStamp
+from campaigns.petitions.signing import (
+    FORM_STAMP_SALT,
+    Outcome,
+    SignatureData,
+    form_stamp,
+    hash_ip,
+    purge_used_form_stamps,
+    read_form_stamp,
+    record_signature,
+)
 from tests.campaigns.petition_helpers import form_data, make_petition, run_queued_tasks, sign
 
 pytestmark = pytest.mark.django_db
+
+STARTED_INPUT = re.compile(r'name="started" value="([^"]+)"')
 
 
 @pytest.fixture(autouse=True)
@@ -52,6 +67,10 @@ def field_error(response, field):
     """The text of ``field``'s error list on a re-displayed form (empty when it has none)."""
     match = re.search(rf'<ul class="errorlist" id="petition-{field}-error">(.*?)</ul>', response.content.decode(), re.S)
     return match.group(1) if match else ""
+
+
+def started_in(response):
+    return STARTED_INPUT.search(response.content.decode()).group(1)
 
 
 # --- 5. Look-alike letters: the address deduplicated on is the address written to ---------------
@@ -181,3 +200,116 @@ def test_rate_limit_network():
     assert hash_ip("2001:db8::1") == hash_ip("2001:db8::ffff:1") != hash_ip("2001:db8:0:1::1")
     assert hash_ip("198.51.100.1") != hash_ip("198.51.100.2")
     assert hash_ip("") == ""
+
+
+# --- 7. A form stamp is good for one submission -----------------------------------------------------
+
+
+def test_one_stamp_five_ips_stores_one_signature(client, petition, settings):
+    settings.PETITION_MIN_FILL_SECONDS = 3
+    stamp = form_stamp(timezone.now() - datetime.timedelta(seconds=4))
+    responses = [
+        client.post(
+            petition.url,
+            form_data(email=f"reuse{number}@example.org", started=stamp),
+            REMOTE_ADDR=f"203.0.113.{number}",
+        )
+        for number in range(1, 6)
+    ]
+    assert {response.status_code for response in responses} == {303}
+    assert {response["Location"] for response in responses} == {petition.url + "thanks/"}
+    assert stored_emails(petition) == ["reuse1@example.org"]
+    assert DBTaskResult.objects.filter(backend_name="petitions").count() == 1
+
+
+def test_a_stamp_from_the_page_works_once(petition):
+    visitor = Client()
+    stamp = started_in(visitor.get(petition.url))
+    assert visitor.post(petition.url, form_data(email="first@example.org", started=stamp)).status_code == 303
+    assert visitor.post(petition.url, form_data(email="second@example.org", started=stamp)).status_code == 303
+    assert stored_emails(petition) == ["first@example.org"]
+
+
+def test_a_reused_stamp_sends_no_already_signed_email(client, petition):
+    stamp = form_stamp()
+    for _ in range(4):
+        sign(client, petition, email="victim@example.org", started=stamp)
+    run_queued_tasks()
+    assert recipients() == ["victim@example.org"]
+
+
+def test_a_reused_stamp_is_not_told_apart_even_with_field_errors(client, petition):
+    stamp = form_stamp()
+    sign(client, petition, email="first@example.org", started=stamp)
+    again = sign(client, petition, email="not-an-email", started=stamp)
+    assert again.status_code == 303
+    assert again["Location"] == petition.url + "thanks/"
+
+
+def test_each_page_view_gets_its_own_stamp(client, petition):
+    assert started_in(client.get(petition.url)) != started_in(client.get(petition.url))
+
+
+def test_a_form_with_errors_gets_a_fresh_stamp_that_keeps_the_start_time(client, petition, settings):
+    settings.PETITION_MIN_FILL_SECONDS = 3
+    stamp = form_stamp(timezone.now() - datetime.timedelta(seconds=4))
+    forgot = sign(client, petition, consent=None, started=stamp)
+    assert forgot.status_code == 200
+    fresh = started_in(forgot)
+    assert fresh != stamp
+    assert read_form_stamp(fresh).started == read_form_stamp(stamp).started
+    # Ticking the box at once is not "too fast": the visitor started filling in four seconds ago.
+    assert sign(client, petition, started=fresh).status_code == 303
+    assert stored_emails(petition) == ["ana@example.org"]
+    # The stamp of the refused submission was used up by it.
+    sign(client, petition, email="replay@example.org", started=stamp)
+    assert stored_emails(petition) == ["ana@example.org"]
+
+
+def test_an_expired_or_old_style_stamp_asks_to_send_again_and_keeps_the_input(client, petition):
+    old = form_stamp(timezone.now() - datetime.timedelta(days=3))
+    legacy = signing.dumps(round(timezone.now().timestamp() - 60, 3), salt=FORM_STAMP_SALT, compress=False)
+    for stamp in (old, legacy):
+        response = sign(client, petition, email="slow@example.org", started=stamp)
+        assert response.status_code == 200
+        assert b"This form was open for a long time" in response.content
+        assert b'value="slow@example.org"' in response.content
+        fresh = started_in(response)
+        assert fresh != stamp
+    assert stored_emails(petition) == []
+    assert sign(client, petition, email="slow@example.org", started=fresh).status_code == 303
+    assert stored_emails(petition) == ["slow@example.org"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_stamp_posted_at_the_same_moment_stores_one_signature(demo_site):
+    from tests.campaigns.test_petitions_concurrency import run_at_once
+
+    petition = make_petition(slug="stamp-race")
+    stamp = form_stamp()
+
+    def poster(number):
+        data = form_data(email=f"race{number}@example.org", started=stamp)
+        return lambda: Client().post(petition.url, data, REMOTE_ADDR=f"203.0.113.{number}").status_code
+
+    assert run_at_once([poster(number) for number in range(1, 9)]) == [303] * 8
+    assert len(stored_emails(petition)) == 1
+    assert UsedFormStamp.objects.count() == 1
+
+
+def test_record_signature_refuses_a_used_stamp(petition):
+    nonce = read_form_stamp(form_stamp()).nonce
+    data = SignatureData("Ana", "Pérez", "ana@example.org")
+    assert record_signature(petition, data, "en", stamp_nonce=nonce) == Outcome.NEW
+    other = SignatureData("Bo", "Lee", "bo@example.org")
+    assert record_signature(petition, other, "en", stamp_nonce=nonce) == Outcome.BOT
+    assert record_signature(petition, other, "en") == Outcome.NEW  # no stamp: staff and scripts
+
+
+def test_used_stamps_are_purged_after_the_stamps_max_age(settings):
+    settings.PETITION_FORM_STAMP_MAX_AGE = 3600
+    now = timezone.now()
+    UsedFormStamp.objects.create(nonce="old", created_at=now - datetime.timedelta(seconds=3601))
+    UsedFormStamp.objects.create(nonce="new", created_at=now - datetime.timedelta(seconds=3599))
+    assert purge_used_form_stamps(now) == 1
+    assert list(UsedFormStamp.objects.values_list("nonce", flat=True)) == ["new"]
