@@ -1,6 +1,7 @@
 """The signing form: a plain Django form whose optional fields follow the petition's settings."""
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from django import forms
@@ -19,11 +20,19 @@ from campaigns.petitions.addresses import canonical_email
 from campaigns.petitions.signing import SignatureData, form_stamp
 from nnirr_site.core import layout_cache
 
-# Links in a name field are spam, never a name.
-URL_IN_TEXT = re.compile(
-    r"(?i)(://|www\.|https?:|\b[a-z0-9-]+\.(com|net|org|info|biz|ru|cn|xyz|io|ly|co|me|top|site|online|link|click|"
-    r"shop|app|gg|us|uk|de)\b|\[url|<a\s)"
-)
+# Links in a name field are spam, never a name: our emails to the address carry the name.
+URL_IN_TEXT = re.compile(r"(?i)(://|www\.|https?:|\[url|<a\s)")
+# A bare domain ("evil.tk", in any script): mail programs make it a link. Matched after NFKC, so
+# full-width letters and dots count, and with the ideographic full stop, which IDNA reads as a dot.
+BARE_DOMAIN = re.compile(r"[\w-]+[.\u3002][^\W\d_]{2,}(?!\w)")
+
+# Invisible characters a name may need: the zero-width non-joiner and joiner shape Persian, Indic
+# and emoji names. Every other format character (bidirectional overrides, zero-width spaces, soft
+# hyphens), control character and line or paragraph separator is refused.
+NAME_JOINERS = {"\u200c", "\u200d"}
+REFUSED_IN_NAMES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+# Letters by Unicode category that show nothing: fillers used to make a name look empty.
+BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0"}
 
 
 class CountrySelect(forms.Select):
@@ -68,18 +77,56 @@ class CountryChoiceField(forms.ChoiceField):
 def refuse_urls(value):
     if URL_IN_TEXT.search(value):
         raise forms.ValidationError(_("Please write only your name here, without web addresses."), code="url")
+    if BARE_DOMAIN.search(unicodedata.normalize("NFKC", value)):
+        raise forms.ValidationError(
+            _(
+                "Please write only your name here, without web addresses. "
+                "If your name has a period in it, put a space after the period."
+            ),
+            code="domain",
+        )
+
+
+def refuse_invisible_and_control_characters(value):
+    """One line of visible text; NUL is left to Django's own validator, which says so."""
+    for character in value:
+        if character == "\x00" or character in NAME_JOINERS:
+            continue
+        if unicodedata.category(character) in REFUSED_IN_NAMES or character in BLANK_LETTERS:
+            raise forms.ValidationError(
+                _("Please write your name on one line, without invisible or control characters."), code="invisible"
+            )
+
+
+def require_letters(value):
+    if not any(unicodedata.category(c).startswith("L") and c not in BLANK_LETTERS for c in value):
+        raise forms.ValidationError(_("Please write your name with letters."), code="no_letters")
+
+
+NAME_VALIDATORS = [refuse_urls, refuse_invisible_and_control_characters, require_letters]
+
+
+class ExactCheckbox(forms.CheckboxInput):
+    """A checkbox that is ticked only when the browser sent what a ticked box sends ("on").
+
+    Django's own turns any other value but "false" into a tick, so a forged ``consent=0``
+    counted as consent.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == "on"
 
 
 class SignatureForm(forms.Form):
     """Name, email, the optional details the petition asks for, consent and two unticked choices."""
 
     first_name = forms.CharField(
-        label=_("First name"), max_length=100, validators=[refuse_urls], widget=forms.TextInput(
+        label=_("First name"), max_length=100, validators=NAME_VALIDATORS, widget=forms.TextInput(
             attrs={"autocomplete": "given-name"}
         )
     )
     last_name = forms.CharField(
-        label=_("Last name"), max_length=100, validators=[refuse_urls], widget=forms.TextInput(
+        label=_("Last name"), max_length=100, validators=NAME_VALIDATORS, widget=forms.TextInput(
             attrs={"autocomplete": "family-name"}
         )
     )
@@ -109,10 +156,15 @@ class SignatureForm(forms.Form):
     consent = forms.BooleanField(
         label=_("I have read the privacy notice and agree that the network stores my signature as it describes."),
         error_messages={"required": _("Please agree to the privacy notice so we can count your signature.")},
+        widget=ExactCheckbox,
     )
-    opt_in_news = forms.BooleanField(label=_("Send me news from the network by email."), required=False)
+    opt_in_news = forms.BooleanField(
+        label=_("Send me news from the network by email."), required=False, widget=ExactCheckbox
+    )
     show_name = forms.BooleanField(
-        label=_("Show my first name, last initial and country in the list of signers."), required=False
+        label=_("Show my first name, last initial and country in the list of signers."),
+        required=False,
+        widget=ExactCheckbox,
     )
     # Honeypot: hidden from people (and skipped by the keyboard); bots fill every field.
     website = forms.CharField(

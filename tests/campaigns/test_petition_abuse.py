@@ -1,4 +1,4 @@
-"""Sign-up abuse (issue 12): look-alike addresses, one mailbox signing many times, reused form stamps.
+"""Sign-up abuse (issue 12): look-alike addresses, one mailbox signing many times, reused form stamps, junk names.
 
 Each test signs through the real form and checks what is stored and what is emailed (real PostgreSQL).
 """
@@ -313,3 +313,67 @@ def test_used_stamps_are_purged_after_the_stamps_max_age(settings):
     UsedFormStamp.objects.create(nonce="new", created_at=now - datetime.timedelta(seconds=3599))
     assert purge_used_form_stamps(now) == 1
     assert list(UsedFormStamp.objects.values_list("nonce", flat=True)) == ["new"]
+
+
+# --- 14. Names and consent -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"first_name": "\u200b\u200b"}, "first_name", "with letters"),
+        ({"last_name": "\u200b\u200c\u200d\ufeff"}, "last_name", "with letters"),
+        ({"first_name": "\u3164"}, "first_name", "with letters"),  # Hangul filler: a "letter" that shows nothing
+        ({"first_name": "Ana\nBcc: x@example.org"}, "first_name", "on one line"),
+        ({"last_name": "Pé\rrez"}, "last_name", "on one line"),
+        ({"first_name": "Ana\u2028Bo"}, "first_name", "on one line"),
+        ({"first_name": "Ana\x07"}, "first_name", "on one line"),
+        ({"last_name": "Pérez\u202eevil"}, "last_name", "on one line"),
+        ({"last_name": "evil.tk"}, "last_name", "without web addresses"),
+        ({"first_name": "Win at Evil.Tk now"}, "first_name", "without web addresses"),
+        ({"last_name": "ｅｖｉｌ．ｔｋ"}, "last_name", "without web addresses"),
+        ({"last_name": "evil\u3002tk"}, "last_name", "without web addresses"),
+        ({"last_name": "пример.рф"}, "last_name", "without web addresses"),
+        ({"consent": "0"}, "consent", "Please agree to the privacy notice"),
+        ({"consent": "false"}, "consent", "Please agree to the privacy notice"),
+        ({"consent": "off"}, "consent", "Please agree to the privacy notice"),
+        ({"consent": "no"}, "consent", "Please agree to the privacy notice"),
+        ({"consent": ""}, "consent", "Please agree to the privacy notice"),
+    ],
+)
+def test_junk_names_and_forged_consent_get_field_errors(client, petition, overrides, field, message):
+    response = sign(client, petition, **overrides)
+    assert response.status_code == 200
+    assert message in field_error(response, field)
+    assert stored_emails(petition) == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"first_name": "\u200b"}, "first_name", "con letras"),
+        ({"first_name": "Ana\nBo"}, "first_name", "en una sola línea"),
+        ({"last_name": "evil.tk"}, "last_name", "sin direcciones web"),
+        ({"consent": "0"}, "consent", "acepta el aviso de privacidad"),
+    ],
+)
+def test_name_and_consent_errors_are_in_the_visitors_language(client, petition, overrides, field, message):
+    response = sign(client, spanish(petition), **overrides)
+    assert response.status_code == 200
+    assert message in field_error(response, field)
+
+
+@pytest.mark.parametrize(
+    ("first_name", "last_name"),
+    [
+        ("Anne-Marie", "O'Brien"),
+        ("J. R. R.", "St. John"),
+        ("Mahsa", "\u0631\u0636\u0627\u06cc\u200c\u0632\u0627\u062f\u0647"),  # Persian with a zero-width non-joiner
+        ("李", "小龍"),
+        ("Nguyễn", "Thị Minh"),
+        ("Ana María", "de la Cruz y Pérez"),
+    ],
+)
+def test_real_names_are_accepted(client, petition, first_name, last_name):
+    assert sign(client, petition, first_name=first_name, last_name=last_name).status_code == 303
+    assert Signature.objects.get(petition=petition).last_name == last_name
