@@ -130,8 +130,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = 5
+AXES_FAILURE_LIMIT = 5  # per username at one address
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Ours, not django-axes's (nnirr_site/accounts/lockout.py): this many failures from one address, whatever
+# the usernames, lock the address too, so guessing a few passwords for each of many accounts is stopped.
+AXES_ADDRESS_FAILURE_LIMIT = 20
+AXES_HANDLER = "nnirr_site.accounts.lockout.AddressLimitHandler"
+AXES_LOCKOUT_CALLABLE = "nnirr_site.accounts.lockout.lockout_response"
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
