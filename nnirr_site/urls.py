@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.petitions import views as petition_views
+from nnirr_site.background import views as background_views
 from nnirr_site.core import views as core_views
 from nnirr_site.core.sitemap import MultilingualSitemap
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("health/", background_views.web_health, name="health"),
+    path("health/worker/", background_views.worker_health, name="worker_health"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("petitions/<int:petition_id>/count.json", petition_views.count_json, name="petition_count"),
 ]
