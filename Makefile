@@ -68,15 +68,15 @@ db-reset:
 
 run: db messages
 	$(PY) manage.py load_demo_content
-	HOST=$(HOST) PORT=$(PORT) $(PY) manage.py ensure_demo_admin
+	$(PY) manage.py ensure_demo_admin
 	@echo "Serving on http://$(HOST):$(PORT)/ with the petition email worker  (Ctrl-C stops both)"
-	@$(PY) manage.py db_worker --backend petitions --no-reload & worker=$$!; \
+	@$(PY) -m nnirr_site.background.keep_alive $(PY) manage.py db_worker --backend petitions --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# The background worker alone (petition emails), for a server run some other way.
+# The background worker alone (petition emails), for a server run some other way; started again if it dies.
 worker: db
-	$(PY) manage.py db_worker --backend petitions
+	$(PY) -m nnirr_site.background.keep_alive $(PY) manage.py db_worker --backend petitions
 
 test: venv system-postgres system-test-tools messages
 	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m nnirr_site.embedded_postgres start; fi
