@@ -8,6 +8,9 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every process started here (migrate, the demo content, the worker, runserver) knows where the site is
+# served: the development settings make the site's address, for links in emails, from HOST and PORT.
+export HOST PORT
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
 .PHONY: run test venv system-postgres system-test-tools db db-stop db-reset messages static bench worker serve clean help

@@ -223,7 +223,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "National Network for Immigrant and Refugee Rights"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, scheme://host[:port] with no path (https://nnirr.org), from SITE_URL
+# (WAGTAILADMIN_BASE_URL, its older name, is read too). Every absolute link the site sends out (emails,
+# feeds, the sitemap, share text) and the Wagtail Site record follow it (nnirr_site/core/site_url.py).
+# Development follows HOST and PORT (dev.py); a deployment without it fails `manage.py check --deploy`.
+WAGTAILADMIN_BASE_URL = (
+    (os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL", "")).strip().rstrip("/")
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Postgres full text, stemmed per language with accents folded (nnirr_site/core/search_backend.py).

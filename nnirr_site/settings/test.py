@@ -19,6 +19,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The test client's host: absolute links built on the site's address lead back to it.
+WAGTAILADMIN_BASE_URL = "http://testserver"
 # Two test runs at once (say, two clones) need different test databases.
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("NNIRR_TEST_DB_NAME", "test_nnirr")}
 
