@@ -2,7 +2,10 @@
 
 A feed belongs to one ``BlogIndexPage`` (the index routes ``feed/rss/`` and
 ``feed/atom/`` to these classes), so it lists the posts of that index's
-language only and links back to pages in that language.
+language only and links back to pages in that language. Every link is on the
+site's address (``SITE_URL``, ``nnirr_site/core/site_url.py``): Django's
+framework would put the requested host in front, and readers keep the links
+(and the item ids made from them) for good.
 """
 
 import datetime
@@ -13,6 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from blog.models import Author, Topic, in_locale
+from nnirr_site.core import site_url
 
 
 class BlogRssFeed(Feed):
@@ -34,7 +38,10 @@ class BlogRssFeed(Feed):
         return _("%(title)s · National Network for Immigrant and Refugee Rights") % {"title": obj.title}
 
     def link(self, obj):
-        return obj.get_url(request=self.request)
+        return site_url.absolute(obj, self.request)
+
+    def feed_url(self, obj):
+        return site_url.absolute(self.request.path)
 
     def description(self, obj):
         return obj.summary or obj.intro or obj.title
@@ -63,7 +70,7 @@ class BlogRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        return site_url.absolute(item, self.request)
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
