@@ -7,6 +7,7 @@ idempotent: it finds what is there and creates only what is missing.
 from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
+from nnirr_site.core import site_url
 from nnirr_site.core.demo_builders import (
     ensure_page,
     ensure_translation,
@@ -38,7 +39,7 @@ def ensure_root():
 
 
 def build_home():
-    """Create the home page, make it the default site's root and remove Wagtail's welcome page."""
+    """Create the home page, make it the default site's root (at the site's address), remove Wagtail's welcome page."""
     ensure_locales()
     root = ensure_root()
     hero_image = get_or_create_image("Community gathering illustration", "teal", (1600, 900))
@@ -66,8 +67,8 @@ def build_home():
         )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="NNIRR")
+        hostname, port = site_url.host_and_port() or ("localhost", 80)
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="NNIRR")
     elif site.root_page_id != home.id:
         old_root = site.root_page
         site.root_page = home
@@ -75,6 +76,7 @@ def build_home():
         site.save()
         if old_root.specific_class is Page and old_root.depth == 2:
             old_root.delete()
+    site_url.sync_default_site()  # the host and port of SITE_URL (make run: HOST and PORT)
     return home
 
 

@@ -1,10 +1,10 @@
 """``manage.py ensure_demo_admin``: create the development login and print it (development only)."""
 
-import os
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+
+from nnirr_site.core import site_url
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "nnirr-demo-admin-2026"
@@ -27,8 +27,7 @@ class Command(BaseCommand):
             user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo admin login (development only): http://{os.environ.get('HOST', '127.0.0.1')}:"
-                f"{os.environ.get('PORT', '8000')}/admin/  "
+                f"Demo admin login (development only): {site_url.absolute('/admin/')}  "
                 f"user: {DEMO_USERNAME}  password: {DEMO_PASSWORD}"
             )
         )
