@@ -10,6 +10,7 @@ import logging
 import os
 import socket
 import threading
+import time
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -29,6 +30,7 @@ class Heartbeat:
         self.backend_name = backend_name
         self._stopped = threading.Event()
         self._thread = None
+        self._last_poll_noted = 0.0
 
     def start(self):
         now = timezone.now()
@@ -45,9 +47,16 @@ class Heartbeat:
         self._thread.start()
 
     def polled(self):
-        """Note that the worker just looked for tasks (called from the worker's loop, on its connection)."""
+        """Note that the worker just looked for tasks (from the worker's loop, on its connection).
+
+        At most once a second: a busy worker polls after every task, and a write per task would
+        slow the queue down.
+        """
+        if time.monotonic() - self._last_poll_noted < 1:
+            return
         now = timezone.now()
         WorkerHeartbeat.objects.filter(worker_id=self.worker_id).update(last_poll_at=now, last_seen_at=now)
+        self._last_poll_noted = time.monotonic()
 
     def _beat(self):
         try:
