@@ -3,12 +3,12 @@
 import re
 
 from django.core import mail
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
 from campaigns.petitions.models import PetitionIndexPage, PetitionPage
 from campaigns.petitions.signing import form_stamp
+from nnirr_site.background.worker import ResilientWorker
 from nnirr_site.core.demo_builders import ensure_page
 from nnirr_site.core.models import HomePage
 
@@ -54,13 +54,13 @@ def sign(client, petition, **overrides):
 
 
 def run_queued_tasks(limit=100):
-    """Run ready tasks the way ``db_worker`` does (claim, then ``Worker.run_task``) inside the test's transaction.
+    """Run ready tasks the way ``db_worker`` does (claim, then ``run_task``) inside the test's transaction.
 
     The real ``db_worker`` command closes connections between tasks, which a
     test wrapped in a transaction cannot allow; transactional tests call the
     command itself.
     """
-    worker = Worker(
+    worker = ResilientWorker(
         queue_names=["*"],
         interval=0,
         batch=True,
