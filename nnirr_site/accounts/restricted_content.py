@@ -25,9 +25,15 @@ SIGNED_IN_ONLY = (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
 
 
 def unverified_user(request):
-    """The signed-in user who has not passed the second factor, or ``None``."""
+    """The signed-in user who has not passed the second factor, or ``None``.
+
+    Without a session cookie nobody is signed in, and the session is left unread: reading it
+    makes the response vary on Cookie, which would keep every public page out of the page cache.
+    """
+    if two_factor.is_switched_off() or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
     user = getattr(request, "user", None)
-    if two_factor.is_switched_off() or user is None or not user.is_authenticated or user.is_verified():
+    if user is None or not user.is_authenticated or user.is_verified():
         return None
     return user
 

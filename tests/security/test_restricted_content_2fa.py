@@ -133,3 +133,11 @@ def test_a_verified_session_opens_restricted_content_at_once(client, editor, otp
     otp_login(client, editor)
     assert SECRET in client.get(page.url).content.decode()
     assert client.get(restricted_document.url).status_code == 200
+
+
+def test_public_pages_stay_in_the_page_cache(client, settings):
+    """The check reads no session for visitors without one, so their pages do not vary on Cookie."""
+    settings.PAGE_CACHE_SECONDS = 600
+    first = client.get("/about/")
+    assert "cookie" not in first.get("Vary", "").lower()
+    assert client.get("/about/")["X-Page-Cache"] == "hit"
