@@ -17,6 +17,7 @@ def test_check_deploy_passes_with_documented_environment():
         SECRET_KEY=STRONG_SECRET,
         ALLOWED_HOSTS="nnirr.example.org",
         CSRF_TRUSTED_ORIGINS="https://nnirr.example.org",
+        SITE_URL="https://nnirr.example.org",
         DATABASE_URL=socket_database_url(),
     )
     result = subprocess.run(
