@@ -61,7 +61,10 @@ def filter_signatures(queryset, zone, state="", date_from=None, date_to=None, op
         queryset = queryset.filter(opt_in_news=True)
     for term in search.split():
         queryset = queryset.filter(
-            Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(email_normalized__icontains=term.lower())
+            Q(first_name__icontains=term)
+            | Q(last_name__icontains=term)
+            | Q(email__icontains=term)  # as stored and mailed: "+tag" and the domain's punycode
+            | Q(email_normalized__icontains=term.lower())  # the dedup key: googlemail as gmail, no dots
         )
     return queryset
 
@@ -95,7 +98,11 @@ def invalidation_queryset(petition_key, zone, date_from=None, date_to=None, ip_h
         queryset = queryset.filter(ip_hash=ip_hash.strip().lower())
     if email_domain:
         domain = email_domain.strip().lower().lstrip("@")
-        queryset = queryset.filter(email_normalized__endswith="@" + domain)
+        try:  # stored addresses carry the domain in its IDNA (punycode) form
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            pass
+        queryset = queryset.filter(Q(email__iendswith="@" + domain) | Q(email_normalized__endswith="@" + domain))
     if up_to_pk is not None:
         queryset = queryset.filter(pk__lte=up_to_pk)
     return queryset

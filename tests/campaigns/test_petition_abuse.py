@@ -377,3 +377,18 @@ def test_name_and_consent_errors_are_in_the_visitors_language(client, petition, 
 def test_real_names_are_accepted(client, petition, first_name, last_name):
     assert sign(client, petition, first_name=first_name, last_name=last_name).status_code == 303
     assert Signature.objects.get(petition=petition).last_name == last_name
+
+
+def test_staff_find_signers_by_the_address_as_typed(client, admin_client, petition):
+    """The dedup key drops "+tag" and stores domains in punycode; staff search and bulk tools still find them."""
+    from django.urls import reverse
+
+    from campaigns.petitions.queries import invalidation_queryset, petition_zone
+
+    sign(client, petition, email="ana+news@exämple.org", first_name="Anabela")
+    listing = reverse("petitions_admin:signatures", args=[petition.pk])
+    assert "Anabela" in admin_client.get(listing, {"q": "ana+news"}).content.decode()
+    assert "Anabela" in admin_client.get(listing, {"q": "xn--exmple-cua"}).content.decode()
+    zone = petition_zone(petition)
+    assert invalidation_queryset(petition.translation_key, zone, email_domain="exämple.org").count() == 1
+    assert invalidation_queryset(petition.translation_key, zone, email_domain="@xn--exmple-cua.org").count() == 1
