@@ -109,7 +109,7 @@ def hash_ip(address):
 
 
 def form_stamp_max_age():
-    return timedelta(seconds=getattr(settings, "PETITION_FORM_STAMP_MAX_AGE", 2 * 24 * 3600))
+    return timedelta(seconds=settings.PETITION_FORM_STAMP_MAX_AGE)
 
 
 @dataclass(frozen=True)

@@ -327,6 +327,8 @@ PETITION_RATE_LIMIT_WINDOW = int(os.environ.get("PETITION_RATE_LIMIT_WINDOW", "3
 PETITION_IP_HASH_KEY = os.environ.get("PETITION_IP_HASH_KEY", "")  # empty: derived from SECRET_KEY
 PETITION_TRUSTED_PROXIES = int(os.environ.get("PETITION_TRUSTED_PROXIES", "0"))  # proxies setting X-Forwarded-For
 PETITION_TOKEN_DAYS = 14
+# A signing form's stamp is good for one submission within this many seconds (default two days).
+PETITION_FORM_STAMP_MAX_AGE = int(os.environ.get("PETITION_FORM_STAMP_MAX_AGE", str(2 * 24 * 3600)))
 # How long the rendered petition page is shared between visitors (its count may lag that long); 0: off.
 PETITION_PAGE_CACHE_SECONDS = int(os.environ.get("PETITION_PAGE_CACHE_SECONDS", "5"))
 PETITION_PRIVACY_PAGE_SLUG = "privacy"  # the English privacy notice under home; its translations are found from it
