@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 from wagtail.search.query import Fuzzy
 
+from nnirr_site.core import site_url
+
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -45,6 +47,8 @@ def search(request):
 @require_GET
 def robots_txt(request):
     """Allow crawlers everywhere except the admin, and point them at the sitemap."""
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    path = reverse("sitemap")
+    # On the configured site address, never the Host a request claims (a shared cache could keep it).
+    sitemap_url = site_url.absolute(path) if site_url.base_url() else request.build_absolute_uri(path)
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")

@@ -118,5 +118,5 @@ def test_confirmed_page_is_shared_and_names_nobody(petition):
     assert [page.status_code for page in pages] == [200, 200]
     assert pages[0].content == pages[1].content
     html = pages[1].content.decode()
-    assert "Zed" not in html and "example.org" not in html
+    assert "Zed" not in html and "uno@example.org" not in html and "dos@example.org" not in html
     assert Signature.objects.filter(petition=petition, confirmed_at__isnull=False).count() == 2

@@ -38,3 +38,10 @@ def test_robots_and_sitemap(client):
     assert sitemap.status_code == 200
     assert b"/about/</loc>" in sitemap.content
     assert b"/es/quienes-somos/</loc>" in sitemap.content
+
+
+def test_robots_names_the_configured_site_never_the_requested_host(client, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://nnirr.example.org"
+    robots = client.get("/robots.txt", HTTP_HOST="attacker.example").content.decode()
+    assert "Sitemap: https://nnirr.example.org/sitemap.xml" in robots
+    assert "attacker" not in robots
