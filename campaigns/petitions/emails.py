@@ -24,6 +24,7 @@ from django.utils.html import escape
 from campaigns.petitions.models import EmailKind, PetitionPage
 from campaigns.petitions.withdrawal import withdraw_token
 from nnirr_site.core import layout_cache
+from supporter_actions import tokens
 
 TEMPLATES = {
     EmailKind.CONFIRM: "petitions/emails/confirm",
@@ -68,7 +69,7 @@ def rendered_email(petition_id, language, kind, with_link, privacy_version):
     """Subject, text and HTML of this kind of email with markers for name and links, remembered per generation."""
     entries = layout_cache.local_entries()
     key = ("petition-email-parts", petition_id, language, kind, with_link, privacy_version,
-           settings.PETITION_TOKEN_DAYS)
+           tokens.valid_days())
     if key not in entries:
         petition, petition_url = petition_in_language(petition_id, language)
         with translation.override(language):
@@ -80,7 +81,7 @@ def rendered_email(petition_id, language, kind, with_link, privacy_version):
                 "withdraw_url": WITHDRAW_SLOT,
                 "privacy_version": privacy_version,
                 "site_name": translation.gettext("National Network for Immigrant and Refugee Rights"),
-                "valid_days": settings.PETITION_TOKEN_DAYS,
+                "valid_days": tokens.valid_days(),
             }
             base = TEMPLATES[kind]
             subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())

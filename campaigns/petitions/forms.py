@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
-from campaigns.petitions.addresses import canonical_email
 from campaigns.petitions.signing import SignatureData, form_stamp
 from nnirr_site.core import layout_cache
+from supporter_actions.addresses import canonical_email
 
 # Links in a name field are spam, never a name: our emails to the address carry the name.
 URL_IN_TEXT = re.compile(r"(?i)(://|www\.|https?:|\[url|<a\s)")
@@ -228,7 +228,7 @@ class SignatureForm(forms.Form):
         return bool(self.data.get("website", "").strip())
 
     def clean_email(self):
-        """The address to store and send to (see ``campaigns.petitions.addresses``)."""
+        """The address to store and send to (see ``supporter_actions.addresses``)."""
         return canonical_email(self.cleaned_data["email"])
 
     def replace_stamp(self, stamp):

@@ -13,7 +13,7 @@ compares each tally with ``COUNT(*)`` of counted rows and repairs drift.
 
 One signature per person: the constraint is on ``email_normalized``, the key
 ``addresses.email_key`` derives from the address stored in ``email`` (see
-``campaigns.petitions.addresses`` for why the two must name one mailbox).
+``supporter_actions.addresses`` for why the two must name one mailbox).
 
 Form stamps: the signing form carries a signed start time and a random nonce.
 A submission faster than ``PETITION_MIN_FILL_SECONDS`` is a bot; the nonce is
@@ -53,8 +53,8 @@ from campaigns.petitions.models import (
     TallyShard,
     UsedFormStamp,
 )
-from campaigns.petitions import tokens
-from campaigns.petitions.addresses import canonical_email, email_key, rate_limit_network
+from supporter_actions import tokens
+from supporter_actions.addresses import canonical_email, email_key, rate_limit_network
 
 FORM_STAMP_SALT = "petitions.form-started"
 

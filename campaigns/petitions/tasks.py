@@ -29,11 +29,11 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from campaigns.petitions import tokens
 from campaigns.petitions.emails import build_message
 from campaigns.petitions.models import Signature, SignatureEmail
 from nnirr_site.background import mail_errors
 from nnirr_site.background.database import retry_on_db_error
+from supporter_actions import tokens
 
 logger = logging.getLogger(__name__)
 

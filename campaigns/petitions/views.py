@@ -37,6 +37,7 @@ from campaigns.petitions.signing import (
     use_form_stamp,
 )
 from nnirr_site.core import layout_cache
+from supporter_actions import tokens
 
 SAFE_METHODS = ("GET", "HEAD")
 
@@ -50,7 +51,7 @@ def method_not_allowed(request, allowed, page=None):
 
 def page_context(request, petition, **extra):
     context = petition.get_context(request)
-    context["valid_days"] = settings.PETITION_TOKEN_DAYS
+    context["valid_days"] = tokens.valid_days()
     context.update(extra)
     return context
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "campaigns",
     "resources",
     "blog",
+    "supporter_actions",
     "campaigns.petitions",
     # Before django_tasks_db: its db_worker command replaces the library's (nnirr_site/background).
     "nnirr_site.background",
@@ -320,13 +321,15 @@ TASK_DB_RETRY_SECONDS = float(os.environ.get("TASK_DB_RETRY_SECONDS", "300"))
 # /health/worker/ and manage.py health fail when a due task has waited longer than this.
 HEALTH_MAX_QUEUE_WAIT_SECONDS = float(os.environ.get("HEALTH_MAX_QUEUE_WAIT_SECONDS", "300"))
 
+# Supporter actions (supporter_actions/): how many days a confirmation link works, for every action.
+SUPPORTER_TOKEN_DAYS = 14
+
 # Petitions (campaigns/petitions): abuse limits, links and emails.
 PETITION_MIN_FILL_SECONDS = float(os.environ.get("PETITION_MIN_FILL_SECONDS", "3"))
 PETITION_RATE_LIMIT = int(os.environ.get("PETITION_RATE_LIMIT", "5"))  # signatures per address per window
 PETITION_RATE_LIMIT_WINDOW = int(os.environ.get("PETITION_RATE_LIMIT_WINDOW", "300"))  # seconds
 PETITION_IP_HASH_KEY = os.environ.get("PETITION_IP_HASH_KEY", "")  # empty: derived from SECRET_KEY
 PETITION_TRUSTED_PROXIES = int(os.environ.get("PETITION_TRUSTED_PROXIES", "0"))  # proxies setting X-Forwarded-For
-PETITION_TOKEN_DAYS = 14
 # A signing form's stamp is good for one submission within this many seconds (default two days).
 PETITION_FORM_STAMP_MAX_AGE = int(os.environ.get("PETITION_FORM_STAMP_MAX_AGE", str(2 * 24 * 3600)))
 # How long the rendered petition page is shared between visitors (its count may lag that long); 0: off.

@@ -25,7 +25,7 @@ def rendered_for(signature, kind, token):
             "withdraw_url": petition_url + petition.reverse_subpage("withdraw", args=[withdraw_token(signature)]),
             "privacy_version": signature.privacy_notice_version,
             "site_name": translation.gettext("National Network for Immigrant and Refugee Rights"),
-            "valid_days": settings.PETITION_TOKEN_DAYS,
+            "valid_days": settings.SUPPORTER_TOKEN_DAYS,
         }
         base = TEMPLATES[kind]
         return (

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from campaigns.petitions.models import Signature, SignatureEmail
 from campaigns.petitions.tasks import send_signature_email
-from campaigns.petitions.tokens import hash_token
+from supporter_actions.tokens import hash_token
 from tests.campaigns.petition_helpers import CONFIRM_LINK, confirm_links, make_petition, path_of, sign
 
 pytestmark = pytest.mark.django_db(transaction=True)

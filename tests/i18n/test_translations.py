@@ -18,7 +18,7 @@ def test_committed_catalogue_has_no_untranslated_or_fuzzy_entries():
     assert problems_in(polib.pofile(str(PO_PATH))) == []
 
 
-SOURCE_DIRS = ["nnirr_site", "campaigns", "resources", "blog", "templates"]
+SOURCE_DIRS = ["nnirr_site", "campaigns", "supporter_actions", "resources", "blog", "templates"]
 
 
 def test_every_string_in_the_source_is_in_the_catalogue(tmp_path):

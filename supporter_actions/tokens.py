@@ -1,7 +1,10 @@
 """Confirmation tokens: 256 random bits in the email link, only their SHA-256 hash in the database.
 
-A leaked database therefore holds no working links, and a token is checked with
-``hmac.compare_digest`` so the comparison takes the same time whatever matches.
+Every supporter action with double opt-in (a petition signature, a sign-on endorsement, a list
+subscription) confirms through one of these links, so their lifetime (``SUPPORTER_TOKEN_DAYS``)
+and their checks are the same everywhere. A leaked database holds no working links, and a
+token is checked with ``hmac.compare_digest`` so the comparison takes the same time whatever
+matches.
 """
 
 import hashlib
@@ -16,9 +19,14 @@ from django.utils import timezone
 MAX_TOKEN_LENGTH = 64
 
 
+def valid_days():
+    """How many days a confirmation link works (``SUPPORTER_TOKEN_DAYS``); emails and pages say so."""
+    return settings.SUPPORTER_TOKEN_DAYS
+
+
 def validity():
-    """How long a confirmation link works (14 days unless settings say otherwise)."""
-    return timedelta(days=getattr(settings, "PETITION_TOKEN_DAYS", 14))
+    """How long a confirmation link works, as a ``timedelta``."""
+    return timedelta(days=valid_days())
 
 
 def new_token():
