@@ -66,3 +66,23 @@ def test_home_features_an_active_campaign_when_none_is_chosen(client):
     featured = html.split('id="featured-campaign">', 1)[1].split("</h2>", 1)[0]
     active = CampaignPage.objects.live().filter(locale__language_code="en", status="active")
     assert featured in {page.title for page in active}
+
+
+def test_home_page_lists_no_restricted_post_program_or_resource(client):
+    """A page restricted to logged-in users or groups never shows, even by title, on the public home page."""
+    from wagtail.models import PageViewRestriction
+
+    from blog.models import BlogPage
+    from resources.models import ResourcePage
+
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
+    restricted = [
+        BlogPage.objects.live().filter(locale=home.locale).order_by("-date").first(),
+        ProgramPage.objects.live().filter(locale=home.locale).first(),
+        ResourcePage.objects.live().filter(locale=home.locale).order_by("-first_published_at").first(),
+    ]
+    for page in restricted:
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get("/").content.decode()
+    for page in restricted:
+        assert page.title not in html

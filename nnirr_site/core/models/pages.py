@@ -190,11 +190,17 @@ class HomePage(BasePage):
 
     def get_programs(self):
         ProgramPage = apps.get_model("campaigns", "ProgramPage")
-        return ProgramPage.objects.live().filter(locale=self.locale).select_related("listing_image")[:8]
+        return ProgramPage.objects.live().public().filter(locale=self.locale).select_related("listing_image")[:8]
 
     def get_latest_posts(self):
         BlogPage = apps.get_model("blog", "BlogPage")
-        return BlogPage.objects.live().filter(locale=self.locale).order_by("-date").select_related("listing_image")[:3]
+        return (
+            BlogPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("-date")
+            .select_related("listing_image")[:3]
+        )
 
     def get_featured_resources(self):
         chosen = [
@@ -207,6 +213,7 @@ class HomePage(BasePage):
         ResourcePage = apps.get_model("resources", "ResourcePage")
         return (
             ResourcePage.objects.live()
+            .public()
             .filter(locale=self.locale)
             .order_by("-first_published_at")
             .select_related("listing_image")[:3]
