@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
-from campaigns.petitions.signing import SignatureData, form_stamp
+from campaigns.petitions.signing import SignatureData
 from nnirr_site.core import layout_cache
+from supporter_actions.abuse import form_stamp
 from supporter_actions.addresses import canonical_email
 
 # Links in a name field are spam, never a name: our emails to the address carry the name.

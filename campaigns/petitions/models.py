@@ -281,21 +281,6 @@ class Signature(models.Model):
         return f"{self.first_name.strip()} {initial}." if initial else self.first_name.strip()
 
 
-class UsedFormStamp(models.Model):
-    """The nonce of a signing-form stamp that has been used: each stamp the form hands out is good once.
-
-    Kept in the database so the rule holds across every process; rows older than
-    a stamp's maximum age are purged, since such a stamp is refused as expired.
-    """
-
-    nonce = models.CharField(max_length=32, primary_key=True)
-    created_at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        verbose_name = _("used form stamp")
-        verbose_name_plural = _("used form stamps")
-
-
 class EmailKind(models.TextChoices):
     CONFIRM = "confirm", _("confirm your signature")
     ALREADY_SIGNED = "already_signed", _("you have already signed")

@@ -24,20 +24,17 @@ from django.views.decorators.cache import cache_control
 
 from campaigns.petitions.forms import SignatureForm
 from campaigns.petitions.models import PetitionPage
-from campaigns.petitions.signing import (
-    ConfirmResult,
+from campaigns.petitions.signing import ConfirmResult, confirm_signature, find_signature_for_token, record_signature
+from nnirr_site.core import layout_cache
+from supporter_actions import tokens
+from supporter_actions.abuse import (
     client_ip,
-    confirm_signature,
-    find_signature_for_token,
     form_stamp,
     hash_ip,
     purge_used_form_stamps_now_and_then,
     read_form_stamp,
-    record_signature,
     use_form_stamp,
 )
-from nnirr_site.core import layout_cache
-from supporter_actions import tokens
 
 SAFE_METHODS = ("GET", "HEAD")
 

@@ -141,7 +141,7 @@ AXES_LOCKOUT_CALLABLE = "nnirr_site.accounts.lockout.lockout_response"
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "campaigns.petitions.signing.client_ip"  # honours PETITION_TRUSTED_PROXIES
+AXES_CLIENT_IP_CALLABLE = "supporter_actions.abuse.client_ip"  # honours PETITION_TRUSTED_PROXIES
 AXES_VERBOSE = False
 
 # Two-factor authentication (django-otp, nnirr_site/accounts): every staff account needs a verified
@@ -324,7 +324,8 @@ HEALTH_MAX_QUEUE_WAIT_SECONDS = float(os.environ.get("HEALTH_MAX_QUEUE_WAIT_SECO
 # Supporter actions (supporter_actions/): how many days a confirmation link works, for every action.
 SUPPORTER_TOKEN_DAYS = 14
 
-# Petitions (campaigns/petitions): abuse limits, links and emails.
+# Petitions (campaigns/petitions): abuse limits, pages and emails. The fill time, rate-limit window, IP hash
+# key, trusted proxies and form-stamp age are read by supporter_actions.abuse for every public form.
 PETITION_MIN_FILL_SECONDS = float(os.environ.get("PETITION_MIN_FILL_SECONDS", "3"))
 PETITION_RATE_LIMIT = int(os.environ.get("PETITION_RATE_LIMIT", "5"))  # signatures per address per window
 PETITION_RATE_LIMIT_WINDOW = int(os.environ.get("PETITION_RATE_LIMIT_WINDOW", "300"))  # seconds

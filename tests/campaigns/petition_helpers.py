@@ -7,10 +7,10 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
 from campaigns.petitions.models import PetitionIndexPage, PetitionPage
-from campaigns.petitions.signing import form_stamp
 from nnirr_site.background.worker import ResilientWorker
 from nnirr_site.core.demo_builders import ensure_page
 from nnirr_site.core.models import HomePage
+from supporter_actions.abuse import form_stamp
 
 CONFIRM_LINK = re.compile(r"https?://\S+/confirm/[A-Za-z0-9_-]+/")
 

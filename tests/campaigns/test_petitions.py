@@ -15,13 +15,8 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale
 
 from campaigns.petitions.models import PetitionPage, Signature, SignatureEmail, TallyShard
-from campaigns.petitions.signing import (
-    SignatureData,
-    counted_signatures,
-    form_stamp,
-    next_milestone,
-    record_signature,
-)
+from campaigns.petitions.signing import SignatureData, counted_signatures, next_milestone, record_signature
+from supporter_actions.abuse import form_stamp
 from tests.campaigns.petition_helpers import (
     confirm_links,
     make_petition,
