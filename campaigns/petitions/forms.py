@@ -1,7 +1,10 @@
-"""The signing form: a plain Django form whose optional fields follow the petition's settings."""
+"""The signing form: a plain Django form whose optional fields follow the petition's settings.
 
-import re
-import unicodedata
+The honeypot, the form stamp, the name checks, the strict consent box and the canonical email
+address come from the supporter-actions core (``supporter_actions.forms`` and ``.fields``), as
+for every public form; what is here is what only a petition asks.
+"""
+
 from functools import lru_cache
 
 from django import forms
@@ -18,22 +21,8 @@ from wagtail.models import Page
 
 from campaigns.petitions.signing import SignatureData
 from nnirr_site.core import layout_cache
-from supporter_actions.abuse import form_stamp
-from supporter_actions.addresses import canonical_email
-
-# Links in a name field are spam, never a name: our emails to the address carry the name.
-URL_IN_TEXT = re.compile(r"(?i)(://|www\.|https?:|\[url|<a\s)")
-# A bare domain ("evil.tk", in any script): mail programs make it a link. Matched after NFKC, so
-# full-width letters and dots count, and with the ideographic full stop, which IDNA reads as a dot.
-BARE_DOMAIN = re.compile(r"[\w-]+[.\u3002][^\W\d_]{2,}(?!\w)")
-
-# Invisible characters a name may need: the zero-width non-joiner and joiner shape Persian, Indic
-# and emoji names. Every other format character (bidirectional overrides, zero-width spaces, soft
-# hyphens), control character and line or paragraph separator is refused.
-NAME_JOINERS = {"\u200c", "\u200d"}
-REFUSED_IN_NAMES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
-# Letters by Unicode category that show nothing: fillers used to make a name look empty.
-BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0"}
+from supporter_actions.fields import NAME_VALIDATORS, ExactCheckbox, SupporterEmailField
+from supporter_actions.forms import SupporterForm
 
 
 class CountrySelect(forms.Select):
@@ -75,50 +64,7 @@ class CountryChoiceField(forms.ChoiceField):
         return value in countries
 
 
-def refuse_urls(value):
-    if URL_IN_TEXT.search(value):
-        raise forms.ValidationError(_("Please write only your name here, without web addresses."), code="url")
-    if BARE_DOMAIN.search(unicodedata.normalize("NFKC", value)):
-        raise forms.ValidationError(
-            _(
-                "Please write only your name here, without web addresses. "
-                "If your name has a period in it, put a space after the period."
-            ),
-            code="domain",
-        )
-
-
-def refuse_invisible_and_control_characters(value):
-    """One line of visible text; NUL is left to Django's own validator, which says so."""
-    for character in value:
-        if character == "\x00" or character in NAME_JOINERS:
-            continue
-        if unicodedata.category(character) in REFUSED_IN_NAMES or character in BLANK_LETTERS:
-            raise forms.ValidationError(
-                _("Please write your name on one line, without invisible or control characters."), code="invisible"
-            )
-
-
-def require_letters(value):
-    if not any(unicodedata.category(c).startswith("L") and c not in BLANK_LETTERS for c in value):
-        raise forms.ValidationError(_("Please write your name with letters."), code="no_letters")
-
-
-NAME_VALIDATORS = [refuse_urls, refuse_invisible_and_control_characters, require_letters]
-
-
-class ExactCheckbox(forms.CheckboxInput):
-    """A checkbox that is ticked only when the browser sent what a ticked box sends ("on").
-
-    Django's own turns any other value but "false" into a tick, so a forged ``consent=0``
-    counted as consent.
-    """
-
-    def value_from_datadict(self, data, files, name):
-        return data.get(name) == "on"
-
-
-class SignatureForm(forms.Form):
+class SignatureForm(SupporterForm):
     """Name, email, the optional details the petition asks for, consent and two unticked choices."""
 
     first_name = forms.CharField(
@@ -131,9 +77,8 @@ class SignatureForm(forms.Form):
             attrs={"autocomplete": "family-name"}
         )
     )
-    email = forms.EmailField(
+    email = SupporterEmailField(
         label=_("Email"),
-        max_length=254,
         help_text=_("We send you a link to confirm your signature."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -167,16 +112,6 @@ class SignatureForm(forms.Form):
         required=False,
         widget=ExactCheckbox,
     )
-    # Honeypot: hidden from people (and skipped by the keyboard); bots fill every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
-
-    honeypot_fields = ("website",)
 
     def __init__(self, *args, petition, **kwargs):
         kwargs.setdefault("auto_id", "petition-%s")
@@ -195,10 +130,8 @@ class SignatureForm(forms.Form):
             del self.fields["show_name"]
         elif not petition.ask_country:
             self.fields["show_name"].label = _("Show my first name and last initial in the list of signers.")
-        if not self.is_bound:
-            self.initial.setdefault("started", form_stamp())
         for name, field in self.fields.items():
-            if name in ("started", "website"):
+            if name in self.guard_fields:
                 continue
             describedby = []
             if field.help_text:
@@ -219,23 +152,6 @@ class SignatureForm(forms.Form):
             return notice.localized.url if notice else ""
 
         return layout_cache.cached("privacy-url", find, translation.get_language())
-
-    @property
-    def visible_fields_in_order(self):
-        return [self[name] for name in self.fields if name not in ("website", "started")]
-
-    def is_bot(self):
-        """Filled the honeypot: treated as a bot whatever else it sent."""
-        return bool(self.data.get("website", "").strip())
-
-    def clean_email(self):
-        """The address to store and send to (see ``supporter_actions.addresses``)."""
-        return canonical_email(self.cleaned_data["email"])
-
-    def replace_stamp(self, stamp):
-        """Put a new form stamp in a bound form that is shown again (the one it was sent with is used up)."""
-        self.data = self.data.copy()
-        self.data["started"] = stamp
 
     def signature_data(self):
         data = self.cleaned_data
