@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "blog",
     "supporter_actions",
     "campaigns.petitions",
+    "campaigns.letters",
     # Before django_tasks_db: its db_worker command replaces the library's (nnirr_site/background).
     "nnirr_site.background",
     "django_tasks",

@@ -1,0 +1,1 @@
+"""Sign-on letters: letters and statements that organizations (and, where allowed, individuals) endorse."""

@@ -1,0 +1,13 @@
+"""App configuration for sign-on letters (a Django app of its own inside ``campaigns/``)."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LettersConfig(AppConfig):
+    """Sign-on letter pages, organizations' endorsements, individual signers and their emails."""
+
+    name = "campaigns.letters"
+    label = "letters"
+    verbose_name = _("Sign-on letters")
+    default_auto_field = "django.db.models.BigAutoField"
