@@ -396,3 +396,7 @@ class LetterEmail(models.Model):
                 name="letters_email_one_recipient",
             )
         ]
+
+
+# The export log is a model module of its own; importing it here registers it with the app.
+from campaigns.letters.export_log import ExportFormat, LetterExport  # noqa: E402,F401

@@ -1,0 +1,83 @@
+"""Admin wiring for sign-on letters: the overview, verification queue and delivery kit, and the read-only export log."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from campaigns.letters import admin_views
+from campaigns.letters.models import LetterExport
+
+LOG_PERMISSION = "letters.view_letterexport"
+
+
+class ReadOnlyLogPolicy(BasePermissionPolicy):
+    """Whoever holds the log's view permission (superusers do) may read it; nobody may add, change or delete."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and user.has_perm(LOG_PERMISSION)
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(is_active=True)
+        if "view" not in actions:
+            return users.none()
+        return users.filter(pk__in=[user.pk for user in users if user.has_perm(LOG_PERMISSION)])
+
+
+register_permission_policy(LetterExport, ReadOnlyLogPolicy(LetterExport))
+
+
+class LetterExportViewSet(ModelViewSet):
+    """The export log: a listing and one entry's page; no add, edit or delete views are reachable."""
+
+    model = LetterExport
+    icon = "history"
+    menu_label = _("Sign-on letter export log")
+    menu_order = 912
+    add_to_admin_menu = True
+    url_prefix = "letter-export-log"
+    list_display = ["created_at", "username", "letter_title", "format", "language", "row_count", "with_contacts"]
+    list_filter = ["created_at", "format", "with_contacts"]
+    search_fields = ["username", "letter_title"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "created_at", "username", "letter_title", "letter_key", "format", "language", "row_count", "with_contacts",
+    ]
+    form_fields = []
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_export_log():
+    return LetterExportViewSet("letter_export_log")
+
+
+@hooks.register("register_admin_urls")
+def register_letter_urls():
+    urls = [
+        path("", admin_views.LetterIndexView.as_view(), name="index"),
+        path("<int:page_id>/", admin_views.QueueView.as_view(), name="queue"),
+        path("<int:page_id>/export/", admin_views.ExportView.as_view(), name="export"),
+        path("<int:page_id>/<int:endorsement_id>/verify/", admin_views.DecisionView.as_view(action="verify"),
+             name="verify"),
+        path("<int:page_id>/<int:endorsement_id>/reject/", admin_views.DecisionView.as_view(action="reject"),
+             name="reject"),
+        path(
+            "<int:page_id>/<int:endorsement_id>/reject-duplicate/",
+            admin_views.DecisionView.as_view(action="reject_duplicate"),
+            name="reject_duplicate",
+        ),
+    ]
+    return [path("sign-on-letters/", include((urls, "letters_admin"), namespace="letters_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_letters_menu_item():
+    return MenuItem(
+        _("Sign-on letters"), reverse("letters_admin:index"), name="sign-on-letters", icon_name="doc-full", order=905
+    )
