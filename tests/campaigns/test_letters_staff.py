@@ -236,6 +236,30 @@ def test_listed_email_in_the_contacts_language(login_as, letter):
     assert mail.outbox[0].subject.startswith("Su organización aparece en la lista")
 
 
+def test_taken_off_the_list_and_verified_again_the_contact_is_told_once(login_as, letter):
+    client, _user = login_as("verifier")
+    endorsement = add_endorsement(letter)
+    client.post(url("verify", letter.pk, endorsement.pk))
+    run_queued_tasks()
+    client.post(url("reject", letter.pk, endorsement.pk), {"reason": "Asked to be removed", "status": "verified"})
+    endorsement.refresh_from_db()
+    assert endorsement.status == EndorsementStatus.REJECTED
+    client.post(url("verify", letter.pk, endorsement.pk), {"status": "rejected"})
+    run_queued_tasks()
+    endorsement.refresh_from_db()
+    assert endorsement.status == EndorsementStatus.VERIFIED and endorsement.rejection_reason == ""
+    assert len(mail.outbox) == 1 and endorsement.emails_count == 1
+
+
+def test_a_decision_on_another_letters_endorsement_is_not_found(login_as, letter):
+    client, _user = login_as("verifier")
+    other = make_letter(slug="other-staff-letter", title="Other staff letter")
+    endorsement = add_endorsement(other)
+    assert client.post(url("verify", letter.pk, endorsement.pk)).status_code == 404
+    endorsement.refresh_from_db()
+    assert endorsement.status == EndorsementStatus.PENDING
+
+
 def test_reject_requires_a_reason_and_records_it(login_as, letter):
     client, user = login_as("verifier")
     endorsement = add_endorsement(letter)
