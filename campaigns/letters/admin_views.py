@@ -167,6 +167,7 @@ class QueueView(LetterAdminMixin, TemplateView):
         endorsements = (
             Endorsement.objects.filter(letter_key=key, status=self.status)
             .select_related("logo", "duplicate_of")
+            .prefetch_related("logo__renditions")  # the thumbnails without a query per row
             .order_by("confirmed_at" if self.status in (EndorsementStatus.PENDING, EndorsementStatus.DUPLICATE)
                       else "-decided_at", "pk")
         )

@@ -375,3 +375,23 @@ def test_export_log_cannot_be_changed_or_deleted(login_as, letter, signatories):
     listing = client.get(reverse("letter_export_log:index"))
     assert listing.status_code == 200 and b"Staff test letter" in listing.content
     assert client.get(reverse("letter_export_log:add")).status_code in (302, 403)
+
+
+def test_queue_shows_logo_thumbnails_with_queries_flat_in_the_number_of_rows(login_as, letter):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ImageFactory
+
+    client, _user = login_as("verifier")
+
+    def queries_for(rows):
+        for _ in range(rows):
+            add_endorsement(letter, logo=ImageFactory())
+        client.get(url("queue", letter.pk))  # renditions made once
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url("queue", letter.pk))
+        assert response.content.decode().count("<img ") >= Endorsement.objects.filter(letter=letter).count()
+        return len(captured)
+
+    assert queries_for(2) == queries_for(6)
