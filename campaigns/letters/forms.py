@@ -33,11 +33,11 @@ LOGO_FORMATS = {"PNG", "JPEG"}
 
 
 def logo_max_bytes():
-    return getattr(settings, "LETTER_LOGO_MAX_BYTES", 2 * 1024 * 1024)
+    return settings.LETTER_LOGO_MAX_BYTES
 
 
 def logo_max_pixels():
-    return getattr(settings, "LETTER_LOGO_MAX_PIXELS", 4000 * 4000)
+    return settings.LETTER_LOGO_MAX_PIXELS
 
 
 def refuse_links_in_organization_name(value):

@@ -341,6 +341,9 @@ PETITION_EMAIL_MAX_ATTEMPTS = 48
 # A temporary mail failure (a 4xx reply, a refused connection) is retried after this many seconds,
 # doubling with each failure, at most an hour.
 PETITION_EMAIL_RETRY_SECONDS = float(os.environ.get("PETITION_EMAIL_RETRY_SECONDS", "60"))
+# Sign-on letters (campaigns/letters): an organization's logo upload, at most this many bytes and pixels.
+LETTER_LOGO_MAX_BYTES = int(os.environ.get("LETTER_LOGO_MAX_BYTES", str(2 * 1024 * 1024)))
+LETTER_LOGO_MAX_PIXELS = int(os.environ.get("LETTER_LOGO_MAX_PIXELS", str(4000 * 4000)))
 # Days after a petition closes before its signatures are anonymised by manage.py purge_petition_data.
 PETITION_RETENTION_DAYS = int(os.environ.get("PETITION_RETENTION_DAYS", "180"))
 
