@@ -11,6 +11,7 @@ from nnirr_site.core import demo_content as core_demo
 APP_DEMO_MODULES = [
     "campaigns.demo_content",
     "campaigns.petitions.demo_content",
+    "campaigns.letters.demo_content",
     "resources.demo_content",
     "blog.demo_content",
     "nnirr_site.accounts.demo_content",
