@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, connections
 
 from tests.background.smtp_server import FaultySMTPServer
+from tests.conftest import restore_demo_content
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,7 +28,7 @@ def committed_db(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None or site.root_page.depth != 2:  # an earlier transactional test flushed it
-            call_command("load_demo_content", stdout=open(os.devnull, "w"))
+            restore_demo_content()
         yield
 
 
