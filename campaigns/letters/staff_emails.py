@@ -11,9 +11,6 @@ refusal is retried with back-off; a permanent one, or running out of attempts, s
 ``failed_at`` (``nnirr_site.background.mail_errors`` tells which).
 """
 
-import logging
-import smtplib
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -25,20 +22,14 @@ from django_tasks import task
 from wagtail.models import Locale
 
 from campaigns.letters.models import LetterEmail, LetterEmailKind, SignOnLetterPage
-from nnirr_site.background import mail_errors
+from nnirr_site.background import delivery, mail_errors
 from nnirr_site.background.database import retry_on_db_error
 from nnirr_site.core.site_url import absolute
 
-logger = logging.getLogger(__name__)
 
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's error code for a row NOWAIT could not lock
 TEMPLATE = "letters/emails/listed"
 
-
-def retry_delay(attempts):
-    """``PETITION_EMAIL_RETRY_SECONDS``, doubling with each failure, at most an hour (the one email retry rule)."""
-    base = settings.PETITION_EMAIL_RETRY_SECONDS
-    return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 3600))
 
 
 def letter_for(endorsement):
@@ -76,22 +67,7 @@ def build_listed_message(endorsement):
 @task(backend="petitions")
 def send_listed_email(email_id):
     """Send one queued "listed" email exactly once; on a temporary failure, re-queue it with back-off."""
-    try:
-        return _send(email_id)
-    except (OSError, smtplib.SMTPException) as exc:
-        if mail_errors.is_permanent(exc):
-            _record_failure(email_id, exc, final=True)
-            logger.warning("Listed email %s refused permanently (%s); not retrying.", email_id,
-                           mail_errors.describe(exc))
-            return "refused"
-        attempts = _record_failure(email_id, exc)
-        if attempts >= settings.PETITION_EMAIL_MAX_ATTEMPTS:
-            _record_failure(email_id, exc, final=True, count=False)
-            logger.error("Listed email %s failed %s times; giving up.", email_id, attempts)
-            return "gave up"
-        logger.warning("Listed email %s not sent (%s); trying again later.", email_id, mail_errors.describe(exc))
-        send_listed_email.using(run_after=timezone.now() + retry_delay(attempts)).enqueue(email_id)
-        raise
+    return delivery.send_or_retry(send_listed_email, email_id, _send, _record_failure, "Listed email")
 
 
 def _claim(email_id):

@@ -16,11 +16,7 @@ A temporary refusal (a 4xx reply, a dropped connection) is retried with back-off
 one (``mail_errors.is_permanent``) or running out of attempts sets ``failed_at``.
 """
 
-import logging
-import smtplib
-from datetime import timedelta
 
-from django.conf import settings
 from django.db import OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -28,41 +24,20 @@ from django_tasks import task
 
 from campaigns.letters.emails import build_message
 from campaigns.letters.models import LetterEmail, LetterEmailKind
-from nnirr_site.background import mail_errors
+from nnirr_site.background import delivery, mail_errors
 from nnirr_site.background.database import retry_on_db_error
 from supporter_actions import tokens
 
-logger = logging.getLogger(__name__)
 
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's error code for a row NOWAIT could not lock
 
-
-def retry_delay(attempts):
-    """``PETITION_EMAIL_RETRY_SECONDS`` (a minute), doubling with each failure, at most an hour."""
-    base = settings.PETITION_EMAIL_RETRY_SECONDS
-    return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 3600))
 
 
 # The "petitions" backend carries every supporter email; see the module docstring.
 @task(backend="petitions")
 def send_letter_email(email_id):
     """Send one queued letter email exactly once; on a temporary failure, re-queue it with back-off."""
-    try:
-        return _send(email_id)
-    except (OSError, smtplib.SMTPException) as exc:
-        if mail_errors.is_permanent(exc):
-            _record_failure(email_id, exc, final=True)
-            logger.warning("Letter email %s refused permanently (%s); not retrying.", email_id,
-                           mail_errors.describe(exc))
-            return "refused"
-        attempts = _record_failure(email_id, exc)
-        if attempts >= settings.PETITION_EMAIL_MAX_ATTEMPTS:
-            _record_failure(email_id, exc, final=True, count=False)
-            logger.error("Letter email %s failed %s times; giving up.", email_id, attempts)
-            return "gave up"
-        logger.warning("Letter email %s not sent (%s); trying again later.", email_id, mail_errors.describe(exc))
-        send_letter_email.using(run_after=timezone.now() + retry_delay(attempts)).enqueue(email_id)
-        raise
+    return delivery.send_or_retry(send_letter_email, email_id, _send, _record_failure, "Letter email")
 
 
 def _claim(email_id, token_hash, expires_at):

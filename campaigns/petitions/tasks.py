@@ -18,12 +18,8 @@ worker queues the task again once the database is back
 (``nnirr_site/background/worker.py``).
 """
 
-import logging
-import smtplib
 from contextlib import nullcontext
-from datetime import timedelta
 
-from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -31,38 +27,17 @@ from django_tasks import task
 
 from campaigns.petitions.emails import build_message
 from campaigns.petitions.models import Signature, SignatureEmail
-from nnirr_site.background import mail_errors
+from nnirr_site.background import delivery, mail_errors
 from nnirr_site.background.database import retry_on_db_error
 from supporter_actions import tokens
 
-logger = logging.getLogger(__name__)
 
-
-def retry_delay(attempts):
-    """``PETITION_EMAIL_RETRY_SECONDS`` (a minute), doubling with each failure, at most an hour."""
-    base = settings.PETITION_EMAIL_RETRY_SECONDS
-    return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 3600))
 
 
 @task(backend="petitions")
 def send_signature_email(email_id):
     """Send one queued signer email exactly once; on a temporary failure, re-queue it with back-off."""
-    try:
-        return _send(email_id)
-    except (OSError, smtplib.SMTPException) as exc:
-        if mail_errors.is_permanent(exc):
-            _record_failure(email_id, exc, final=True)
-            logger.warning("Signer email %s refused permanently (%s); not retrying.", email_id,
-                           mail_errors.describe(exc))
-            return "refused"
-        attempts = _record_failure(email_id, exc)
-        if attempts >= settings.PETITION_EMAIL_MAX_ATTEMPTS:
-            _record_failure(email_id, exc, final=True, count=False)
-            logger.error("Signer email %s failed %s times; giving up.", email_id, attempts)
-            return "gave up"
-        logger.warning("Signer email %s not sent (%s); trying again later.", email_id, mail_errors.describe(exc))
-        send_signature_email.using(run_after=timezone.now() + retry_delay(attempts)).enqueue(email_id)
-        raise
+    return delivery.send_or_retry(send_signature_email, email_id, _send, _record_failure, "Signer email")
 
 
 # One statement, run as its own transaction: lock the email's row (NOWAIT: a run already holding it
