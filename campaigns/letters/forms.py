@@ -20,6 +20,7 @@ from PIL import Image, UnidentifiedImageError
 from campaigns.letters.models import OrganizationKind
 from campaigns.letters.signing import EndorsementData, IndividualData
 from supporter_actions.fields import (
+    CountryChoiceField,
     NAME_VALIDATORS,
     URL_IN_TEXT,
     ExactCheckbox,
@@ -60,12 +61,6 @@ PHONE_VALIDATOR = RegexValidator(
 def country_choices():
     return [("", _("Choose a country"))] + list(countries)
 
-
-class CountryChoiceField(forms.ChoiceField):
-    """The country list, given lazily and checked by code."""
-
-    def valid_value(self, value):
-        return value in countries
 
 
 def check_logo(upload):

@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from campaigns.petitions.signing import SignatureData
 from nnirr_site.core import layout_cache
-from supporter_actions.fields import NAME_VALIDATORS, ExactCheckbox, SupporterEmailField
+from supporter_actions.fields import NAME_VALIDATORS, CountryChoiceField, ExactCheckbox, SupporterEmailField
 from supporter_actions.forms import SupporterForm
 
 
@@ -56,12 +56,6 @@ def _unselected_options_html(language):
 def country_choices():
     return [("", _("Choose a country (optional)"))] + list(countries)
 
-
-class CountryChoiceField(forms.ChoiceField):
-    """The country list, given lazily and checked by code: normalising ~250 choices on every form cost milliseconds."""
-
-    def valid_value(self, value):
-        return value in countries
 
 
 class SignatureForm(SupporterForm):
