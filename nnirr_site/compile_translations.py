@@ -1,4 +1,4 @@
-"""Compile ``locale/*/LC_MESSAGES/django.po`` to ``.mo`` without GNU gettext.
+"""Compile every ``django.po`` (the project's ``locale/`` and each app's own) to ``.mo`` without GNU gettext.
 
 ``make run`` and ``make test`` call this so a fresh machine needs no system
 package for translations. With ``--check`` it also fails when any entry is
@@ -20,10 +20,17 @@ def problems_in(po):
     return bad
 
 
+def catalogues(base=BASE_DIR):
+    """The project catalogue and each app's (``<app>/locale/``), never one inside the virtualenv."""
+    found = base.glob("locale/*/LC_MESSAGES/*.po")
+    found = [*found, *(path for path in base.glob("*/**/locale/*/LC_MESSAGES/*.po") if not path.relative_to(base).parts[0].startswith("."))]
+    return sorted(set(found))
+
+
 def main(argv):
     check = "--check" in argv
     failures = []
-    for po_path in sorted(BASE_DIR.glob("locale/*/LC_MESSAGES/*.po")):
+    for po_path in catalogues():
         po = polib.pofile(str(po_path))
         if check:
             failures += [f"{po_path.relative_to(BASE_DIR)}: {problem}" for problem in problems_in(po)]
