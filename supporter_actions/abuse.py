@@ -1,17 +1,17 @@
 """Abuse checks every public supporter form shares: who is asking, and a single-use form stamp.
 
 Who is asking: ``client_ip`` reads the client's address (from ``X-Forwarded-For`` only behind
-``PETITION_TRUSTED_PROXIES`` trusted proxies), and ``hash_ip`` turns what a rate limit counts
+``SUPPORTER_TRUSTED_PROXIES`` trusted proxies), and ``hash_ip`` turns what a rate limit counts
 (an IPv4 address, an IPv6 /64; see ``supporter_actions.addresses.rate_limit_network``) into a
 keyed HMAC, the only form in which an address is stored. An action counts its own recent rows
 with the same ``ip_hash`` within ``rate_limit_window()`` and flags, rather than refuses, what
 goes over its limit, so the visitor learns nothing.
 
 The form stamp: each form carries a signed start time and a random nonce. A submission faster
-than ``PETITION_MIN_FILL_SECONDS`` is a bot; the nonce is used up (a ``UsedFormStamp`` row,
+than ``SUPPORTER_MIN_FILL_SECONDS`` is a bot; the nonce is used up (a ``UsedFormStamp`` row,
 ``ON CONFLICT DO NOTHING``) by the submission, in the statement that stores it where the action
 can, so across every process one stamp stores at most one submission. A stamp older than
-``PETITION_FORM_STAMP_MAX_AGE`` is expired (the visitor is asked to send the form again), which
+``SUPPORTER_FORM_STAMP_MAX_AGE`` is expired (the visitor is asked to send the form again), which
 is also how long used nonces are kept.
 
 The settings keep the names they had when petitions were the only action; they govern every
@@ -42,7 +42,7 @@ FORM_STAMP_SALT = "supporter_actions.form-started"
 
 def client_ip(request):
     """The client's address: REMOTE_ADDR, or the right entry of X-Forwarded-For behind trusted proxies."""
-    proxies = getattr(settings, "PETITION_TRUSTED_PROXIES", 0)
+    proxies = getattr(settings, "SUPPORTER_TRUSTED_PROXIES", 0)
     address = request.META.get("REMOTE_ADDR", "")
     if proxies:
         hops = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
@@ -55,8 +55,8 @@ def client_ip(request):
 
 
 def ip_hash_key():
-    """The HMAC key of stored addresses: ``PETITION_IP_HASH_KEY``, or one derived from ``SECRET_KEY``."""
-    key = getattr(settings, "PETITION_IP_HASH_KEY", "")
+    """The HMAC key of stored addresses: ``SUPPORTER_IP_HASH_KEY``, or one derived from ``SECRET_KEY``."""
+    key = getattr(settings, "SUPPORTER_IP_HASH_KEY", "")
     if key:
         return key.encode()
     # The derivation's label predates the core; changing it would change every stored hash.
@@ -72,15 +72,15 @@ def hash_ip(address):
 
 
 def rate_limit_window():
-    """How far back a per-address rate limit counts (``PETITION_RATE_LIMIT_WINDOW`` seconds)."""
-    return timedelta(seconds=getattr(settings, "PETITION_RATE_LIMIT_WINDOW", 300))
+    """How far back a per-address rate limit counts (``SUPPORTER_RATE_LIMIT_WINDOW`` seconds)."""
+    return timedelta(seconds=getattr(settings, "SUPPORTER_RATE_LIMIT_WINDOW", 300))
 
 
 # --- The form stamp: minimum fill time, one submission per stamp -------------------------------
 
 
 def form_stamp_max_age():
-    return timedelta(seconds=settings.PETITION_FORM_STAMP_MAX_AGE)
+    return timedelta(seconds=settings.SUPPORTER_FORM_STAMP_MAX_AGE)
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class FormStamp:
 
     def too_fast(self, now=None):
         elapsed = (now or timezone.now()).timestamp() - self.started
-        return elapsed < getattr(settings, "PETITION_MIN_FILL_SECONDS", 3)
+        return elapsed < getattr(settings, "SUPPORTER_MIN_FILL_SECONDS", 3)
 
     def expired(self, now=None):
         """Too old to accept (its nonce may be purged already), or without a nonce."""

@@ -117,7 +117,7 @@ class IndividualData:
 
 
 def _rate_limited(model, letter_key, ip_hash, now):
-    limit = getattr(settings, "PETITION_RATE_LIMIT", 5)
+    limit = getattr(settings, "SUPPORTER_RATE_LIMIT", 5)
     if limit <= 0 or not ip_hash:
         return False
     recent = model.objects.filter(letter_key=letter_key, ip_hash=ip_hash, created_at__gte=now - rate_limit_window())

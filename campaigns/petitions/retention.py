@@ -8,7 +8,7 @@ every day (or twice) is safe:
    (approved by staff, or on a petition that counts at once) stay.
 2. The keyed hash of the signer's address is emptied 30 days after signing.
 3. Once a petition (every translation of it) has been closed for
-   ``PETITION_RETENTION_DAYS`` (180 by default), its signatures lose name,
+   ``SUPPORTER_RETENTION_DAYS`` (180 by default), its signatures lose name,
    email, postal code and comment; counts and country stay. Each email becomes
    ``anonymised-<id>@invalid`` so the one-signature-per-email rule still holds.
 """
@@ -30,7 +30,7 @@ IP_HASH_DAYS = 30
 
 
 def retention_days():
-    return getattr(settings, "PETITION_RETENTION_DAYS", 180)
+    return getattr(settings, "SUPPORTER_RETENTION_DAYS", 180)
 
 
 @dataclass

@@ -164,7 +164,7 @@ def record_signature(petition, data, language, ip_hash="", stamp_nonce=None):
     sql, fields = _insert_statement()
     params = {f.name: f.get_db_prep_save(getattr(signature, f.attname), connection) for f in fields}
     params.update(
-        limit=getattr(settings, "PETITION_RATE_LIMIT", 5),
+        limit=getattr(settings, "SUPPORTER_RATE_LIMIT", 5),
         since=now - rate_limit_window(),
         flagged=FlagReason.RATE_LIMITED.value,
         counts_at_once=petition.count_without_confirmation,

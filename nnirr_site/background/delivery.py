@@ -2,8 +2,8 @@
 
 A final refusal (``mail_errors.is_permanent``) is recorded and never retried; a
 temporary one is recorded and the task queued again after
-``PETITION_EMAIL_RETRY_SECONDS``, doubling with each failure up to an hour,
-until ``PETITION_EMAIL_MAX_ATTEMPTS``, when the email is recorded as failed for
+``SUPPORTER_EMAIL_RETRY_SECONDS``, doubling with each failure up to an hour,
+until ``SUPPORTER_EMAIL_MAX_ATTEMPTS``, when the email is recorded as failed for
 good. Each task keeps its own idempotent send (lock the row, check, send,
 record) and its own way of recording a failure on its email row.
 """
@@ -21,8 +21,8 @@ logger = logging.getLogger(__name__)
 
 
 def retry_delay(attempts):
-    """``PETITION_EMAIL_RETRY_SECONDS`` (a minute), doubling with each failure, at most an hour."""
-    base = settings.PETITION_EMAIL_RETRY_SECONDS
+    """``SUPPORTER_EMAIL_RETRY_SECONDS`` (a minute), doubling with each failure, at most an hour."""
+    base = settings.SUPPORTER_EMAIL_RETRY_SECONDS
     return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 3600))
 
 
@@ -40,7 +40,7 @@ def send_or_retry(task, email_id, send, record_failure, label):
             logger.warning("%s %s refused permanently (%s); not retrying.", label, email_id, mail_errors.describe(exc))
             return "refused"
         attempts = record_failure(email_id, exc)
-        if attempts >= settings.PETITION_EMAIL_MAX_ATTEMPTS:
+        if attempts >= settings.SUPPORTER_EMAIL_MAX_ATTEMPTS:
             record_failure(email_id, exc, final=True, count=False)
             logger.error("%s %s failed %s times; giving up.", label, email_id, attempts)
             return "gave up"

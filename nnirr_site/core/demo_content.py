@@ -201,7 +201,7 @@ def build_standard_pages(home):
             heading("How long we keep it"),
             paragraph(
                 "Signatures that are never confirmed are deleted after 30 days. "
-                f"{getattr(settings, 'PETITION_RETENTION_DAYS', 180)} days after a petition closes, we remove "
+                f"{getattr(settings, 'SUPPORTER_RETENTION_DAYS', 180)} days after a petition closes, we remove "
                 "names, email addresses, postal codes and comments and keep only the count and the country. "
                 "Every email we send you has a link to withdraw your signature at any time: it deletes your "
                 "signature at once."
@@ -439,7 +439,7 @@ def translate_core_pages(home, pages):
             heading("Cuánto tiempo los guardamos"),
             paragraph(
                 "Las firmas que nunca se confirman se borran a los 30 días. "
-                f"{getattr(settings, 'PETITION_RETENTION_DAYS', 180)} días después de cerrar una petición, "
+                f"{getattr(settings, 'SUPPORTER_RETENTION_DAYS', 180)} días después de cerrar una petición, "
                 "borramos nombres, correos, códigos postales y comentarios, y conservamos solo el total y el país. "
                 "Cada correo que te enviamos trae un enlace para retirar tu firma cuando quieras: la borra en el acto."
             ),

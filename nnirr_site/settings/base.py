@@ -142,7 +142,7 @@ AXES_LOCKOUT_CALLABLE = "nnirr_site.accounts.lockout.lockout_response"
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "supporter_actions.abuse.client_ip"  # honours PETITION_TRUSTED_PROXIES
+AXES_CLIENT_IP_CALLABLE = "supporter_actions.abuse.client_ip"  # honours SUPPORTER_TRUSTED_PROXIES
 AXES_VERBOSE = False
 
 # Two-factor authentication (django-otp, nnirr_site/accounts): every staff account needs a verified
@@ -322,30 +322,38 @@ TASK_DB_RETRY_SECONDS = float(os.environ.get("TASK_DB_RETRY_SECONDS", "300"))
 # /health/worker/ and manage.py health fail when a due task has waited longer than this.
 HEALTH_MAX_QUEUE_WAIT_SECONDS = float(os.environ.get("HEALTH_MAX_QUEUE_WAIT_SECONDS", "300"))
 
-# Supporter actions (supporter_actions/): how many days a confirmation link works, for every action.
-SUPPORTER_TOKEN_DAYS = 14
 
-# Petitions (campaigns/petitions): abuse limits, pages and emails. The fill time, rate-limit window, IP hash
-# key, trusted proxies and form-stamp age are read by supporter_actions.abuse for every public form.
-PETITION_MIN_FILL_SECONDS = float(os.environ.get("PETITION_MIN_FILL_SECONDS", "3"))
-PETITION_RATE_LIMIT = int(os.environ.get("PETITION_RATE_LIMIT", "5"))  # signatures per address per window
-PETITION_RATE_LIMIT_WINDOW = int(os.environ.get("PETITION_RATE_LIMIT_WINDOW", "300"))  # seconds
-PETITION_IP_HASH_KEY = os.environ.get("PETITION_IP_HASH_KEY", "")  # empty: derived from SECRET_KEY
-PETITION_TRUSTED_PROXIES = int(os.environ.get("PETITION_TRUSTED_PROXIES", "0"))  # proxies setting X-Forwarded-For
-# A signing form's stamp is good for one submission within this many seconds (default two days).
-PETITION_FORM_STAMP_MAX_AGE = int(os.environ.get("PETITION_FORM_STAMP_MAX_AGE", str(2 * 24 * 3600)))
-# How long the rendered petition page is shared between visitors (its count may lag that long); 0: off.
+def supporter_env(name, default):
+    """``SUPPORTER_<name>`` from the environment, or its earlier ``PETITION_<name>`` (deployments made before the core)."""
+    return os.environ.get(f"SUPPORTER_{name}", os.environ.get(f"PETITION_{name}", default))
+
+
+# Supporter actions (supporter_actions/): one set of rules for every public form (petitions, sign-on
+# letters, the email list, event submissions). How many days a confirmation link works:
+SUPPORTER_TOKEN_DAYS = int(supporter_env("TOKEN_DAYS", "14"))
+# Abuse checks (supporter_actions.abuse): minimum seconds to fill a form; submissions per address per window.
+SUPPORTER_MIN_FILL_SECONDS = float(supporter_env("MIN_FILL_SECONDS", "3"))
+SUPPORTER_RATE_LIMIT = int(supporter_env("RATE_LIMIT", "5"))
+SUPPORTER_RATE_LIMIT_WINDOW = int(supporter_env("RATE_LIMIT_WINDOW", "300"))  # seconds
+SUPPORTER_IP_HASH_KEY = supporter_env("IP_HASH_KEY", "")  # empty: derived from SECRET_KEY
+SUPPORTER_TRUSTED_PROXIES = int(supporter_env("TRUSTED_PROXIES", "0"))  # proxies setting X-Forwarded-For
+# A form's stamp is good for one submission within this many seconds (default two days).
+SUPPORTER_FORM_STAMP_MAX_AGE = int(supporter_env("FORM_STAMP_MAX_AGE", str(2 * 24 * 3600)))
+# Supporter emails (nnirr_site/background/delivery.py): a temporary failure (a 4xx reply, a refused
+# connection) is retried after this many seconds, doubling with each failure up to an hour, at most this many times.
+SUPPORTER_EMAIL_RETRY_SECONDS = float(supporter_env("EMAIL_RETRY_SECONDS", "60"))
+SUPPORTER_EMAIL_MAX_ATTEMPTS = int(supporter_env("EMAIL_MAX_ATTEMPTS", "48"))
+# Retention (supporter_actions.retention, manage.py purge_supporter_data): days after an action closes
+# before its supporters' personal data is anonymised.
+SUPPORTER_RETENTION_DAYS = int(supporter_env("RETENTION_DAYS", "180"))
+
+# Petitions (campaigns/petitions): how long the rendered petition page is shared between visitors (its
+# count may lag that long); 0: off.
 PETITION_PAGE_CACHE_SECONDS = int(os.environ.get("PETITION_PAGE_CACHE_SECONDS", "5"))
 PETITION_PRIVACY_PAGE_SLUG = "privacy"  # the English privacy notice under home; its translations are found from it
-PETITION_EMAIL_MAX_ATTEMPTS = 48
-# A temporary mail failure (a 4xx reply, a refused connection) is retried after this many seconds,
-# doubling with each failure, at most an hour.
-PETITION_EMAIL_RETRY_SECONDS = float(os.environ.get("PETITION_EMAIL_RETRY_SECONDS", "60"))
 # Sign-on letters (campaigns/letters): an organization's logo upload, at most this many bytes and pixels.
 LETTER_LOGO_MAX_BYTES = int(os.environ.get("LETTER_LOGO_MAX_BYTES", str(2 * 1024 * 1024)))
 LETTER_LOGO_MAX_PIXELS = int(os.environ.get("LETTER_LOGO_MAX_PIXELS", str(4000 * 4000)))
-# Days after a petition closes before its signatures are anonymised by manage.py purge_petition_data.
-PETITION_RETENTION_DAYS = int(os.environ.get("PETITION_RETENTION_DAYS", "180"))
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False

@@ -24,8 +24,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-PETITION_MIN_FILL_SECONDS = 0
-PETITION_TRUSTED_PROXIES = 1
+SUPPORTER_MIN_FILL_SECONDS = 0
+SUPPORTER_TRUSTED_PROXIES = 1
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ.get("BENCH_EMAIL_DIR", "/tmp/nnirr-bench-mail")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8765")

@@ -41,8 +41,8 @@ def fault_petition(committed_db, request, settings):
     from nnirr_site.background.models import WorkerHeartbeat
     from tests.campaigns.petition_helpers import make_petition
 
-    settings.PETITION_MIN_FILL_SECONDS = 0
-    settings.PETITION_RATE_LIMIT = 10_000  # every test signer comes from one address
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_RATE_LIMIT = 10_000  # every test signer comes from one address
     DBTaskResult.objects.filter(backend_name="petitions").delete()
     petition = make_petition(slug=f"fault-{request.node.name[5:40].replace('_', '-')}")
     yield petition

@@ -63,7 +63,7 @@ def test_other_backends_and_finished_tasks_are_left_alone():
 
 def test_a_requeued_email_whose_send_was_recorded_is_not_sent_again(client, settings):
     """Killed after recording the send, before recording the task's result: the email does not go twice."""
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     petition = make_petition(slug="recovery-sent")
     sign(client, petition, email="once@example.org")
     mail.outbox = []
@@ -78,7 +78,7 @@ def test_a_requeued_email_whose_send_was_recorded_is_not_sent_again(client, sett
 
 
 def test_a_requeued_email_whose_send_was_not_recorded_is_sent(client, settings):
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     petition = make_petition(slug="recovery-unsent")
     sign(client, petition, email="later@example.org")
     mail.outbox = []

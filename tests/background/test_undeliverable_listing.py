@@ -23,7 +23,7 @@ class RefusingBackend(EmailBackend):
 
 
 def test_refused_email_is_shown_and_filterable(client, admin_client, settings):
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     settings.EMAIL_BACKEND = "tests.background.test_undeliverable_listing.RefusingBackend"
     petition = make_petition(slug="undeliverable")
     sign(client, petition, email="gone@example.org", first_name="Zorbanita")

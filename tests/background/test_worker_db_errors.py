@@ -19,7 +19,7 @@ def run_worker():
 
 
 def test_database_error_in_the_send_task_is_retried(client, demo_site, settings, monkeypatch):
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     mail.outbox = []
     petition = make_petition(slug="db-error-in-task")
     sign(client, petition, email="retry@example.org")

@@ -87,7 +87,7 @@ def test_every_page_type_has_no_axe_violations(page, site_url, csp_errors, langu
 def test_petition_form_errors_thanks_and_confirmation_have_no_axe_violations(
     page, site_url, csp_errors, settings
 ):
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     settings.WAGTAILADMIN_BASE_URL = site_url
     mail.outbox = []
     found = []

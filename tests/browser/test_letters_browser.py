@@ -45,7 +45,7 @@ def violations(page):
 @pytest.fixture
 def letters(live_server, demo_site, settings):
     """An English letter and its Spanish translation, with links in emails pointing at the live server."""
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     demo_site.hostname = "localhost"
     demo_site.port = live_server.url.rsplit(":", 1)[1]

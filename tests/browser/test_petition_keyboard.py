@@ -22,7 +22,7 @@ def tab_to(page, selector, limit=80):
 
 
 def test_sign_and_confirm_with_keyboard_only(page, live_server, demo_site, settings):
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     mail.outbox = []
     errors = []

@@ -35,8 +35,8 @@ CONFIRM_LINK = re.compile(r"https?://\S+/confirm/[A-Za-z0-9_-]+/")
 
 @pytest.fixture(autouse=True)
 def letter_settings(settings):
-    settings.PETITION_MIN_FILL_SECONDS = 0
-    settings.PETITION_RATE_LIMIT = 5
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_RATE_LIMIT = 5
     settings.WAGTAILADMIN_BASE_URL = "https://nnirr.example.org"
     mail.outbox = []
     return settings
@@ -279,7 +279,7 @@ def test_honeypot_is_treated_as_a_bot(client, letter):
 
 
 def test_fast_fill_is_treated_as_a_bot(client, letter, settings):
-    settings.PETITION_MIN_FILL_SECONDS = 60
+    settings.SUPPORTER_MIN_FILL_SECONDS = 60
     response = sign_org(client, letter)
     assert response.status_code == 303
     assert not Endorsement.objects.filter(letter_key=letter.translation_key).exists()
@@ -299,7 +299,7 @@ def test_a_form_stamp_stores_one_endorsement(client, letter):
 
 
 def test_rate_limit_flags_without_telling(client, letter, settings):
-    settings.PETITION_RATE_LIMIT = 2
+    settings.SUPPORTER_RATE_LIMIT = 2
     responses = [
         sign_org(client, letter, organization_name=f"Group number {n}", contact_email=f"c{n}@example.org")
         for n in range(4)
@@ -571,7 +571,7 @@ def test_temporary_refusal_is_retried_and_then_sent_once(client, letter, monkeyp
 
     from django.core.mail import EmailMultiAlternatives
 
-    settings.PETITION_EMAIL_RETRY_SECONDS = 0
+    settings.SUPPORTER_EMAIL_RETRY_SECONDS = 0
     original = EmailMultiAlternatives.send
     calls = []
 

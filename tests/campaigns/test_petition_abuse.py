@@ -26,8 +26,8 @@ STARTED_INPUT = re.compile(r'name="started" value="([^"]+)"')
 
 @pytest.fixture(autouse=True)
 def petition_settings(settings):
-    settings.PETITION_MIN_FILL_SECONDS = 0
-    settings.PETITION_RATE_LIMIT = 5
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_RATE_LIMIT = 5
     settings.WAGTAILADMIN_BASE_URL = "https://nnirr.example.org"
     mail.outbox = []
     return settings
@@ -156,7 +156,7 @@ def test_gmail_dots_and_googlemail_are_one_signer_elsewhere_dots_count(client, p
 
 
 def test_ipv6_addresses_are_rate_limited_by_their_64_network(client, petition, settings):
-    settings.PETITION_RATE_LIMIT = 2
+    settings.SUPPORTER_RATE_LIMIT = 2
     for number in range(4):
         address = f"2001:db8:1:2::{number + 1}"
         client.post(petition.url, form_data(email=f"v6-{number}@example.org"), REMOTE_ADDR=address)
@@ -172,7 +172,7 @@ def test_ipv6_addresses_are_rate_limited_by_their_64_network(client, petition, s
 
 
 def test_ipv4_addresses_are_rate_limited_one_by_one(client, petition, settings):
-    settings.PETITION_RATE_LIMIT = 1
+    settings.SUPPORTER_RATE_LIMIT = 1
     for number in range(3):
         client.post(petition.url, form_data(email=f"v4-{number}@example.org"), REMOTE_ADDR=f"198.51.100.{number + 1}")
     assert set(Signature.objects.filter(petition=petition).values_list("flag", flat=True)) == {""}
@@ -182,7 +182,7 @@ def test_ipv4_addresses_are_rate_limited_one_by_one(client, petition, settings):
 
 
 def test_one_stamp_five_ips_stores_one_signature(client, petition, settings):
-    settings.PETITION_MIN_FILL_SECONDS = 3
+    settings.SUPPORTER_MIN_FILL_SECONDS = 3
     stamp = form_stamp(timezone.now() - datetime.timedelta(seconds=4))
     responses = [
         client.post(
@@ -227,7 +227,7 @@ def test_each_page_view_gets_its_own_stamp(client, petition):
 
 
 def test_a_form_with_errors_gets_a_fresh_stamp_that_keeps_the_start_time(client, petition, settings):
-    settings.PETITION_MIN_FILL_SECONDS = 3
+    settings.SUPPORTER_MIN_FILL_SECONDS = 3
     stamp = form_stamp(timezone.now() - datetime.timedelta(seconds=4))
     forgot = sign(client, petition, consent=None, started=stamp)
     assert forgot.status_code == 200

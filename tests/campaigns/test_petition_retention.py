@@ -34,7 +34,7 @@ def now():
 @pytest.fixture
 def scene(now, settings):
     """An open petition with signatures of different ages and states, and a petition closed 200 days ago."""
-    settings.PETITION_RETENTION_DAYS = 180
+    settings.SUPPORTER_RETENTION_DAYS = 180
     open_petition = make_petition(slug="retention-open", title="Open petition")
     closed = make_petition(slug="retention-closed", title="Long closed petition", deadline=now - 200 * DAY)
     recent_closed = make_petition(slug="retention-recent", title="Recently closed", deadline=now - 100 * DAY)
@@ -117,7 +117,7 @@ def test_anonymised_signatures_keep_the_one_email_rule_and_allow_new_signatures(
     emails = list(Signature.objects.filter(petition_key=closed.translation_key).values_list("email_normalized", flat=True))
     assert len(emails) == len(set(emails)) == 2
     # A retention period set shorter later on anonymises the recently closed petition too, on the next run.
-    settings.PETITION_RETENTION_DAYS = 90
+    settings.SUPPORTER_RETENTION_DAYS = 90
     assert "Anonymised 1 signature(s) of “Recently closed”" in purge()
 
 

@@ -21,7 +21,7 @@ STARTED_INPUT = re.compile(r'name="started" value="([^"]+)"')
 @pytest.fixture(autouse=True)
 def shared_pages_on(settings):
     settings.PETITION_PAGE_CACHE_SECONDS = 60
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     settings.WAGTAILADMIN_BASE_URL = "https://nnirr.example.org"
 
 

@@ -26,7 +26,7 @@ WITHDRAW_LINK = re.compile(r"https?://\S+/withdraw/[A-Za-z0-9_-]+/")
 
 @pytest.fixture(autouse=True)
 def petition_settings(settings):
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     settings.WAGTAILADMIN_BASE_URL = "https://nnirr.example.org"
     mail.outbox = []
 

@@ -30,8 +30,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def petition_settings(settings):
-    settings.PETITION_MIN_FILL_SECONDS = 0
-    settings.PETITION_RATE_LIMIT = 5
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_RATE_LIMIT = 5
     settings.WAGTAILADMIN_BASE_URL = "https://nnirr.example.org"
     mail.outbox = []
     return settings
@@ -178,7 +178,7 @@ def test_closed_petition_refuses(client):
 def test_honeypot_and_too_fast_look_the_same_but_are_not_stored(client, petition, settings):
     normal = sign(client, petition, email="real@example.org")
     bot = sign(client, petition, email="bot@example.org", website="http://spam.example")
-    settings.PETITION_MIN_FILL_SECONDS = 3
+    settings.SUPPORTER_MIN_FILL_SECONDS = 3
     fast = sign(client, petition, email="fast@example.org")
     forged = sign(client, petition, email="forged@example.org", started="123.abc")
     for response in (bot, fast, forged):
@@ -188,14 +188,14 @@ def test_honeypot_and_too_fast_look_the_same_but_are_not_stored(client, petition
 
 
 def test_slow_enough_submission_is_accepted(client, petition, settings):
-    settings.PETITION_MIN_FILL_SECONDS = 3
+    settings.SUPPORTER_MIN_FILL_SECONDS = 3
     started = timezone.now() - datetime.timedelta(seconds=4)
     sign(client, petition, started=form_stamp(started))
     assert Signature.objects.filter(petition=petition).count() == 1
 
 
 def test_rate_limit_flags_without_counting(client, petition, settings):
-    settings.PETITION_RATE_LIMIT = 2
+    settings.SUPPORTER_RATE_LIMIT = 2
     petition.count_without_confirmation = True
     petition.save()
     responses = [sign(client, petition, email=f"person{n}@example.org") for n in range(4)]

@@ -41,8 +41,8 @@ def run_at_once(jobs):
 
 
 def test_simultaneous_signing_and_confirming_counts_exactly(demo_site, settings):
-    settings.PETITION_MIN_FILL_SECONDS = 0
-    settings.PETITION_RATE_LIMIT = 0  # every request comes from 127.0.0.1 here
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_RATE_LIMIT = 0  # every request comes from 127.0.0.1 here
     mail.outbox = []
     petition = make_petition(slug="under-load")
 

@@ -58,7 +58,7 @@ def run_worker():
 
 
 def test_mail_server_down_keeps_signature_and_retries_later(client, demo_site, settings):
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     settings.EMAIL_BACKEND = "tests.campaigns.test_petitions_email.MailServerDownOnceBackend"
     MailServerDownOnceBackend.failures = 1
     mail.outbox = []
@@ -100,7 +100,7 @@ def test_mail_server_down_keeps_signature_and_retries_later(client, demo_site, s
 
 def test_link_works_before_the_email_leaves(client, demo_site, settings):
     """A supporter (or a test client) may open the link the moment it arrives: it is committed before sending."""
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     settings.EMAIL_BACKEND = "tests.campaigns.test_petitions_email.LinkCheckingBackend"
     LinkCheckingBackend.link_committed = []
     petition = make_petition(slug="link-first")
@@ -114,7 +114,7 @@ def test_email_is_in_the_signers_language(client, demo_site, settings):
 
     from nnirr_site.core.demo_builders import ensure_translation
 
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     mail.outbox = []
     petition = make_petition(slug="in-spanish")
     index = petition.get_parent().specific
@@ -154,7 +154,7 @@ def row_locked_elsewhere(queryset):
 
 def test_sending_locks_only_the_email_row(client, demo_site, settings):
     """Two email workers (or an editor publishing the petition) must not make a send give up."""
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     mail.outbox = []
     petition = make_petition(slug="locks")
     sign(client, petition)
@@ -166,7 +166,7 @@ def test_sending_locks_only_the_email_row(client, demo_site, settings):
 
 def test_a_run_finding_the_email_locked_stops_without_sending_or_changing_the_link(client, demo_site, settings):
     """Another run holding the email's row (a duplicate delivery of the task) makes this one stop at once."""
-    settings.PETITION_MIN_FILL_SECONDS = 0
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
     mail.outbox = []
     petition = make_petition(slug="held")
     sign(client, petition)

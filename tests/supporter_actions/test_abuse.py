@@ -28,31 +28,31 @@ def test_hash_ip_counts_ipv6_by_its_64_network():
 
 
 def test_hash_ip_key_comes_from_settings(settings):
-    settings.PETITION_IP_HASH_KEY = ""
+    settings.SUPPORTER_IP_HASH_KEY = ""
     derived = hash_ip("198.51.100.1")
-    settings.PETITION_IP_HASH_KEY = "another key"
+    settings.SUPPORTER_IP_HASH_KEY = "another key"
     assert hash_ip("198.51.100.1") != derived
 
 
 def test_client_ip_trusts_forwarded_for_only_behind_configured_proxies(settings):
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7")
-    settings.PETITION_TRUSTED_PROXIES = 0
+    settings.SUPPORTER_TRUSTED_PROXIES = 0
     assert client_ip(request) == "10.0.0.1"
-    settings.PETITION_TRUSTED_PROXIES = 1
+    settings.SUPPORTER_TRUSTED_PROXIES = 1
     assert client_ip(request) == "198.51.100.7"
-    settings.PETITION_TRUSTED_PROXIES = 3  # fewer hops than proxies: the direct peer
+    settings.SUPPORTER_TRUSTED_PROXIES = 3  # fewer hops than proxies: the direct peer
     assert client_ip(request) == "10.0.0.1"
     assert client_ip(RequestFactory().get("/", REMOTE_ADDR="not-an-ip")) == ""
 
 
 def test_rate_limit_window_follows_the_setting(settings):
-    settings.PETITION_RATE_LIMIT_WINDOW = 120
+    settings.SUPPORTER_RATE_LIMIT_WINDOW = 120
     assert rate_limit_window() == datetime.timedelta(seconds=120)
 
 
 def test_a_stamp_reads_back_and_is_too_fast_then_fine_then_expired(settings):
-    settings.PETITION_MIN_FILL_SECONDS = 3
-    settings.PETITION_FORM_STAMP_MAX_AGE = 3600
+    settings.SUPPORTER_MIN_FILL_SECONDS = 3
+    settings.SUPPORTER_FORM_STAMP_MAX_AGE = 3600
     now = timezone.now()
     stamp = read_form_stamp(form_stamp(now))
     assert stamp.nonce and stamp.started == pytest.approx(now.timestamp(), abs=0.001)
@@ -99,7 +99,7 @@ def test_a_nonce_is_used_once():
 
 @pytest.mark.django_db
 def test_used_stamps_are_purged_after_the_stamps_max_age(settings):
-    settings.PETITION_FORM_STAMP_MAX_AGE = 3600
+    settings.SUPPORTER_FORM_STAMP_MAX_AGE = 3600
     now = timezone.now()
     UsedFormStamp.objects.create(nonce="old", created_at=now - datetime.timedelta(seconds=3601))
     UsedFormStamp.objects.create(nonce="new", created_at=now - datetime.timedelta(seconds=3599))

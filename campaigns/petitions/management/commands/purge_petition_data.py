@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = (
         f"Delete signatures unconfirmed after {UNCONFIRMED_DAYS} days, drop address hashes older than "
         f"{IP_HASH_DAYS} days, and anonymise the signatures of petitions closed for longer than "
-        "PETITION_RETENTION_DAYS. --dry-run only reports."
+        "SUPPORTER_RETENTION_DAYS. --dry-run only reports."
     )
 
     def add_arguments(self, parser):
