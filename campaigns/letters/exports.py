@@ -67,15 +67,14 @@ def place_of(endorsement):
 
 
 def _log(letter, user, export_format, row_count, language="", with_contacts=False):
-    LetterExport.objects.create(
-        user=user,
-        username=user.get_username(),
+    LetterExport.record(
+        user,
+        row_count,
         letter=letter,
         letter_key=letter.translation_key,
         letter_title=letter.title[:255],
         format=export_format,
         language=language,
-        row_count=row_count,
         with_contacts=with_contacts,
     )
 

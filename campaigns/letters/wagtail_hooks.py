@@ -4,57 +4,30 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from campaigns.letters import admin_views
 from campaigns.letters.models import LetterExport
+from supporter_actions.log_admin import read_only_log_viewset
 
-LOG_PERMISSION = "letters.view_letterexport"
-
-
-class ReadOnlyLogPolicy(BasePermissionPolicy):
-    """Whoever holds the log's view permission (superusers do) may read it; nobody may add, change or delete."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and user.is_active and user.has_perm(LOG_PERMISSION)
-
-    def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-
-        users = get_user_model().objects.filter(is_active=True)
-        if "view" not in actions:
-            return users.none()
-        return users.filter(pk__in=[user.pk for user in users if user.has_perm(LOG_PERMISSION)])
-
-
-register_permission_policy(LetterExport, ReadOnlyLogPolicy(LetterExport))
-
-
-class LetterExportViewSet(ModelViewSet):
-    """The export log: a listing and one entry's page; no add, edit or delete views are reachable."""
-
-    model = LetterExport
-    icon = "history"
-    menu_label = _("Sign-on letter export log")
-    menu_order = 912
-    add_to_admin_menu = True
-    url_prefix = "letter-export-log"
-    list_display = ["created_at", "username", "letter_title", "format", "language", "row_count", "with_contacts"]
-    list_filter = ["created_at", "format", "with_contacts"]
-    search_fields = ["username", "letter_title"]
-    inspect_view_enabled = True
-    inspect_view_fields = [
+# The export log: a listing and one entry's page; no add, edit or delete views are reachable.
+EXPORT_LOG = read_only_log_viewset(
+    LetterExport,
+    "letter_export_log",
+    menu_label=_("Sign-on letter export log"),
+    menu_order=912,
+    url_prefix="letter-export-log",
+    list_display=["created_at", "username", "letter_title", "format", "language", "row_count", "with_contacts"],
+    list_filter=["created_at", "format", "with_contacts"],
+    search_fields=["username", "letter_title"],
+    inspect_view_fields=[
         "created_at", "username", "letter_title", "letter_key", "format", "language", "row_count", "with_contacts",
-    ]
-    form_fields = []
-    copy_view_enabled = False
+    ],
+)
 
 
 @hooks.register("register_admin_viewset")
 def register_export_log():
-    return LetterExportViewSet("letter_export_log")
+    return EXPORT_LOG
 
 
 @hooks.register("register_admin_urls")

@@ -82,14 +82,13 @@ def export_csv(petition, user, filters, emails=EmailColumn.OPTED_IN):
         for row in rows(queryset, petition, emails):
             writer.writerow(row)
             count += 1
-        SignatureExport.objects.create(
-            user=user,
-            username=user.get_username(),
+        SignatureExport.record(
+            user,
+            count,
             petition=petition,
             petition_key=petition.translation_key,
             petition_title=petition.title,
             filters={key: (value.isoformat() if hasattr(value, "isoformat") else value) for key, value in filters.items()},
-            row_count=count,
             with_emails=emails,
         )
     stamp = timezone.localtime().strftime("%Y-%m-%d")

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from nnirr_site.core.models import BasePage
+from supporter_actions.export_log import ExportLogEntry
 
 # At most this many emails ever go to one signature (confirmation plus "already signed" notes).
 MAX_EMAILS_PER_SIGNATURE = 5
@@ -333,45 +334,25 @@ class TallyShard(models.Model):
         constraints = [models.UniqueConstraint(fields=["petition_key", "shard"], name="petitions_one_row_per_shard")]
 
 
-class SignatureExport(models.Model):
+class SignatureExport(ExportLogEntry):
     """One CSV export of a petition's signatures: who, when, which filters, how many rows. Never changed.
 
     The row is written in the export's request before the file is handed over;
-    ``save`` refuses updates and ``delete`` refuses deletion, and the admin
-    grants nobody add, change or delete on it.
+    the write-once rule and the read-only admin are the core's (``supporter_actions.export_log``).
     """
 
-    created_at = models.DateTimeField(_("exported at"), default=timezone.now, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    username = models.CharField(_("username"), max_length=150, help_text=_("Kept if the account is deleted."))
     petition = models.ForeignKey(
         PetitionPage, verbose_name=_("petition"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     petition_key = models.UUIDField(_("petition key"))
     petition_title = models.CharField(_("petition title"), max_length=255)
     filters = models.JSONField(_("filters"), default=dict, blank=True)
-    row_count = models.PositiveIntegerField(_("rows"))
     with_emails = models.CharField(_("email addresses"), max_length=20)
 
-    class Meta:
+    class Meta(ExportLogEntry.Meta):
         verbose_name = _("signature export")
         verbose_name_plural = _("signature export log")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"{self.petition_title} · {self.username} · {self.created_at:%Y-%m-%d %H:%M}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError("Signature export log entries cannot be changed.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Signature export log entries cannot be deleted.")
