@@ -11,3 +11,7 @@ class LettersConfig(AppConfig):
     label = "letters"
     verbose_name = _("Sign-on letters")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Registers the letters' retention steps with the core's purge_supporter_data.
+        from campaigns.letters import retention  # noqa: F401

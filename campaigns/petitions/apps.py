@@ -18,3 +18,5 @@ class PetitionsConfig(AppConfig):
         from campaigns.petitions.data_access import ensure_petition_data_group
 
         post_migrate.connect(ensure_petition_data_group, sender=self, dispatch_uid="petitions.data_group")
+        # Registers the petitions' retention steps with the core's purge_supporter_data.
+        from campaigns.petitions import retention  # noqa: F401

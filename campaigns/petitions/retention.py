@@ -1,7 +1,8 @@
-"""How long signers' data is kept, and removing it when that time is up (``manage.py purge_petition_data``).
+"""How long signers' data is kept: the core's periods (``supporter_actions/retention.py``) applied to petitions.
 
-Three rules, each a query that finds only what is left to do, so running them
-every day (or twice) is safe:
+Run by ``manage.py purge_supporter_data`` with every other action's rules (``purge_petition_data``
+runs only these, with a line per petition). Three rules, each a query that finds only what is
+left to do, so running them every day (or twice) is safe:
 
 1. Signatures never confirmed nor counted are deleted 30 days after signing
    (their emails go with them). Signatures counted without confirmation
@@ -14,23 +15,19 @@ every day (or twice) is safe:
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import CharField, Count, Exists, OuterRef, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from campaigns.petitions.models import PetitionPage, Signature
 from campaigns.petitions.removal import delete_signatures
+from supporter_actions import retention
+from supporter_actions.retention import IP_HASH_DAYS, UNCONFIRMED_DAYS, Step, placeholder_email, retention_days
 
-UNCONFIRMED_DAYS = 30
-IP_HASH_DAYS = 30
-
-
-def retention_days():
-    return getattr(settings, "SUPPORTER_RETENTION_DAYS", 180)
+ACTION = "petitions"
+__all__ = ["IP_HASH_DAYS", "UNCONFIRMED_DAYS", "retention_days", "purge"]
 
 
 @dataclass
@@ -48,17 +45,19 @@ class PurgeReport:
 
 def stale_unconfirmed(now):
     return Signature.objects.filter(
-        confirmed_at__isnull=True, counted_at__isnull=True, created_at__lt=now - timedelta(days=UNCONFIRMED_DAYS)
+        confirmed_at__isnull=True, counted_at__isnull=True, created_at__lt=retention.unconfirmed_cutoff(now)
     )
 
 
 def stale_ip_hashes(now):
-    return Signature.objects.filter(created_at__lt=now - timedelta(days=IP_HASH_DAYS)).exclude(ip_hash="")
+    """Hashes older than the core's period, leaving out rows the first rule deletes in the same run."""
+    doomed = stale_unconfirmed(now).values("pk")
+    return Signature.objects.filter(created_at__lt=retention.ip_hash_cutoff(now)).exclude(ip_hash="").exclude(pk__in=doomed)
 
 
 def long_closed_petition_keys(now):
     """Translation keys of petitions whose every translation closed more than the retention period ago."""
-    cutoff = now - timedelta(days=retention_days())
+    cutoff = retention.closed_cutoff(now)
     open_version = PetitionPage.objects.filter(translation_key=OuterRef("translation_key")).filter(
         Q(deadline__isnull=True) | Q(deadline__gte=cutoff)
     )
@@ -71,12 +70,15 @@ def long_closed_petition_keys(now):
 
 
 def to_anonymise(now):
-    return Signature.objects.filter(petition_key__in=long_closed_petition_keys(now), anonymised_at__isnull=True)
+    doomed = stale_unconfirmed(now).values("pk")
+    return Signature.objects.filter(
+        petition_key__in=long_closed_petition_keys(now), anonymised_at__isnull=True
+    ).exclude(pk__in=doomed)
 
 
 def anonymise(queryset, now):
     """Blank personal fields of ``queryset``'s signatures in one UPDATE; return how many."""
-    placeholder = Concat(Value("anonymised-"), Cast("pk", CharField()), Value("@invalid"))
+    placeholder = placeholder_email()
     return queryset.update(
         first_name="",
         last_name="",
@@ -103,23 +105,44 @@ def petition_titles(keys):
     return titles
 
 
+STEPS = [
+    Step(
+        done="Deleted {count} signature(s) unconfirmed for more than {unconfirmed_days} days.",
+        would="Would delete {count} signature(s) unconfirmed for more than {unconfirmed_days} days.",
+        find=stale_unconfirmed,
+        apply=lambda queryset, now: delete_signatures(queryset),
+    ),
+    Step(
+        done="Dropped {count} address hash(es) older than {ip_hash_days} days.",
+        would="Would drop {count} address hash(es) older than {ip_hash_days} days.",
+        find=stale_ip_hashes,
+        apply=lambda queryset, now: queryset.update(ip_hash=""),
+    ),
+    Step(
+        done="Anonymised {count} signature(s) of petitions closed for more than {retention_days} days.",
+        would="Would anonymise {count} signature(s) of petitions closed for more than {retention_days} days.",
+        find=to_anonymise,
+        apply=anonymise,
+    ),
+]
+
+retention.register(ACTION, STEPS)
+
+
 def purge(dry_run=False, now=None):
-    """Apply the three rules in order (or only count what they would touch); return a ``PurgeReport``."""
+    """Apply the three rules through the core (or only count what they would touch); return a ``PurgeReport``.
+
+    Besides the core's totals, it says how many signatures of each petition are anonymised.
+    """
     now = now or timezone.now()
-    report = PurgeReport()
     with transaction.atomic():
-        # Rows the first rule deletes are left out of the other two, so a dry run counts what a real run does.
-        doomed = stale_unconfirmed(now).values("pk")
-        if dry_run:
-            report.unconfirmed_deleted = stale_unconfirmed(now).count()
-        else:
-            report.unconfirmed_deleted = delete_signatures(stale_unconfirmed(now))
-        ip_hashes = stale_ip_hashes(now).exclude(pk__in=doomed)
-        report.ip_hashes_cleared = ip_hashes.count() if dry_run else ip_hashes.update(ip_hash="")
-        pending = to_anonymise(now).exclude(pk__in=doomed)
-        counts = dict(pending.order_by().values_list("petition_key").annotate(n=Count("pk")).values_list("petition_key", "n"))
+        counts = dict(
+            to_anonymise(now).order_by().values_list("petition_key").annotate(n=Count("pk")).values_list("petition_key", "n")
+        )
         titles = petition_titles(counts.keys())
-        report.anonymised = {titles.get(key, str(key)): n for key, n in counts.items()}
-        if not dry_run:
-            anonymise(pending, now)
-    return report
+        (_, deleted), (_, cleared), _ = retention.purge(dry_run=dry_run, now=now, actions=[ACTION])[ACTION]
+    return PurgeReport(
+        unconfirmed_deleted=deleted,
+        ip_hashes_cleared=cleared,
+        anonymised={titles.get(key, str(key)): n for key, n in counts.items()},
+    )
