@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.petitions import views as petition_views
+from events import views as event_views
 from nnirr_site.background import views as background_views
 from nnirr_site.core import views as core_views
 from nnirr_site.core.sitemap import MultilingualSitemap
@@ -33,6 +34,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
+    path("events.ics", event_views.feed, name="events_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

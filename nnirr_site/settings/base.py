@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "supporter_actions",
     "campaigns.petitions",
     "campaigns.letters",
+    "events",
     # Before django_tasks_db: its db_worker command replaces the library's (nnirr_site/background).
     "nnirr_site.background",
     "django_tasks",

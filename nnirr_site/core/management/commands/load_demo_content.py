@@ -12,6 +12,7 @@ APP_DEMO_MODULES = [
     "campaigns.demo_content",
     "campaigns.petitions.demo_content",
     "campaigns.letters.demo_content",
+    "events.demo_content",
     "resources.demo_content",
     "blog.demo_content",
     "nnirr_site.accounts.demo_content",

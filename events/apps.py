@@ -1,0 +1,16 @@
+"""App configuration for events: event pages, calendar feeds and organizers' submissions."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """Events (label ``events``); connects the publish signal that numbers calendar revisions."""
+
+    name = "events"
+    label = "events"
+    verbose_name = _("Events")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from events import signals  # noqa: F401
