@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "campaigns.petitions",
     "campaigns.letters",
     "events",
+    "email_list",
     # Before django_tasks_db: its db_worker command replaces the library's (nnirr_site/background).
     "nnirr_site.background",
     "django_tasks",
@@ -355,6 +356,17 @@ PETITION_PRIVACY_PAGE_SLUG = "privacy"  # the English privacy notice under home;
 # Sign-on letters (campaigns/letters): an organization's logo upload, at most this many bytes and pixels.
 LETTER_LOGO_MAX_BYTES = int(os.environ.get("LETTER_LOGO_MAX_BYTES", str(2 * 1024 * 1024)))
 LETTER_LOGO_MAX_PIXELS = int(os.environ.get("LETTER_LOGO_MAX_PIXELS", str(4000 * 4000)))
+# The email list (email_list/): a digest is sent by runs of the worker task send_digest, each reserving
+# EMAIL_LIST_BATCH_SIZE recipients at a time over one SMTP connection and stopping after EMAIL_LIST_RUN_SECONDS
+# (it queues its successor); EMAIL_LIST_SEND_TASKS runs in parallel. A reservation older than
+# EMAIL_LIST_RESERVATION_SECONDS is taken back. The postal address in email footers when the site settings have none.
+EMAIL_LIST_BATCH_SIZE = int(os.environ.get("EMAIL_LIST_BATCH_SIZE", "100"))
+EMAIL_LIST_RUN_SECONDS = float(os.environ.get("EMAIL_LIST_RUN_SECONDS", "60"))
+EMAIL_LIST_SEND_TASKS = int(os.environ.get("EMAIL_LIST_SEND_TASKS", "1"))
+EMAIL_LIST_RESERVATION_SECONDS = float(os.environ.get("EMAIL_LIST_RESERVATION_SECONDS", "900"))
+EMAIL_LIST_POSTAL_ADDRESS = os.environ.get(
+    "EMAIL_LIST_POSTAL_ADDRESS", "National Network for Immigrant and Refugee Rights, Oakland, California, USA"
+)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False

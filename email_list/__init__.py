@@ -1,0 +1,1 @@
+"""The email list: sign-up with consent records, one-click unsubscribe, and the monthly digest."""

@@ -1,0 +1,45 @@
+"""Helpers for the email list's tests: lists, a sign-up through the real views, links read from the emails."""
+
+import re
+
+from django.core import mail
+
+from email_list.models import MailingList
+from supporter_actions.abuse import form_stamp
+from tests.campaigns.petition_helpers import run_queued_tasks  # noqa: F401  (re-exported)
+
+CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/email-list/confirm/[A-Za-z0-9_-]+/")
+PREFERENCES_LINK = re.compile(r"https?://[^\s\"<>]+/email-list/preferences/[0-9]+-[A-Za-z0-9_-]+/")
+
+
+def make_lists():
+    news = MailingList.objects.create(name="Network News (monthly digest)", name_es="Noticias de la Red (resumen mensual)",
+                                      is_default=True, sort_order=1)
+    alerts = MailingList.objects.create(name="Action alerts", name_es="Alertas de acción", sort_order=2)
+    spanish = MailingList.objects.create(name="Noticias de la Red (en español)", language="es", sort_order=3)
+    return news, alerts, spanish
+
+
+def signup_data(**overrides):
+    data = {"email": "ana@example.org", "first_name": "Ana", "language": "en", "website": "",
+            "started": form_stamp(), "source": "/about/", "source_form": "footer"}
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def sign_up(client, lists, prefix="", **overrides):
+    data = signup_data(**overrides)
+    data["lists"] = [str(item.pk) for item in lists]
+    return client.post(f"{prefix}/email-list/", data)
+
+
+def links_in(pattern, to=None):
+    found = []
+    for message in mail.outbox:
+        if to is None or message.to == [to]:
+            found.extend(pattern.findall(message.body))
+    return found
+
+
+def path_of(url):
+    return re.sub(r"^https?://[^/]+", "", url)
