@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "campaigns",
     "resources",
     "blog",
+    "services",
     "supporter_actions",
     "campaigns.petitions",
     "campaigns.letters",

@@ -16,6 +16,7 @@ APP_DEMO_MODULES = [
     "resources.demo_content",
     "blog.demo_content",
     "nnirr_site.accounts.demo_content",
+    "services.demo_content",
 ]
 
 

@@ -1,0 +1,216 @@
+"""Filtering the directory with GET parameters that combine, with a count beside every option.
+
+``?category=legal&state=MX-SON&free=1`` is an address people can share and the form works
+without JavaScript. Values that are not among the options (an unknown category, a city that is
+not listed, ``lat=abc``) are ignored, never refused, and a query is cut to ``MAX_QUERY_LENGTH``.
+Each option's count is how many services it would show with the *other* active filters
+(faceted counts), and every count is one aggregate query, so the number of queries does not
+depend on how many services there are.
+
+Filters: text ``q`` (name, organization, description, city; never the address, so a search cannot
+tell where a confidential shelter is), ``category``, ``state``, ``city`` (``US-AZ:Nogales``: the
+state is part of it), ``language``, ``free``, ``no_status_question`` (does not ask about
+immigration status) and ``open`` (open now, in each service's own time zone).
+"""
+
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from services.disclosure import city_key
+from services.models import (
+    Category,
+    Fees,
+    Language,
+    ServiceHours,
+    ServiceStatus,
+    State,
+    TimeZone,
+    YesNoUnknown,
+)
+
+MAX_QUERY_LENGTH = 200
+MAX_VALUE_LENGTH = 120
+CHOICE_FILTERS = ("category", "state", "city", "language")
+FLAG_FILTERS = ("free", "no_status_question", "open")
+FILTERS = ("q", *CHOICE_FILTERS, *FLAG_FILTERS)
+
+
+class ServiceFilterForm(forms.Form):
+    """The directory's filter form; choices and counts are set per request."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH)
+    category = forms.ChoiceField(label=_("Kind of help"), required=False)
+    state = forms.ChoiceField(label=_("State"), required=False)
+    city = forms.ChoiceField(label=_("City"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    free = forms.BooleanField(label=_("Free only"), required=False)
+    no_status_question = forms.BooleanField(label=_("Does not ask about immigration status"), required=False)
+    open = forms.BooleanField(label=_("Open now"), required=False)
+
+    EMPTY_LABELS = {
+        "category": _("All kinds of help"),
+        "state": _("All states"),
+        "city": _("All cities"),
+        "language": _("All languages"),
+    }
+
+    def __init__(self, data, options):
+        super().__init__(data)
+        for name in CHOICE_FILTERS:
+            self.fields[name].choices = [("", self.EMPTY_LABELS[name]), *options[name]]
+
+
+def clean_text(value):
+    """One line of text without NUL (PostgreSQL refuses it), at most ``MAX_QUERY_LENGTH`` characters."""
+    return " ".join(str(value).replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+
+
+def open_now_q(now=None):
+    """Services open at ``now``, each in its own time zone; temporarily closed ones never are."""
+    now = now or timezone.now()
+    condition = Q(open_24_hours=True)
+    for zone in TimeZone.values:
+        local = now.astimezone(ZoneInfo(zone))
+        moment, weekday = local.time().replace(microsecond=0), local.weekday()
+        yesterday = (weekday - 1) % 7
+        periods = ServiceHours.objects.filter(service=OuterRef("pk")).filter(
+            # Within a period that opens and closes on the same day,
+            Q(weekday=weekday, opens__lte=moment, closes__gt=moment, opens__lt=F("closes"))
+            # or one that runs past midnight: the evening part today, the morning part after yesterday's.
+            | Q(weekday=weekday, opens__lte=moment, opens__gte=F("closes"))
+            | Q(weekday=yesterday, closes__gt=moment, opens__gte=F("closes"))
+        )
+        condition |= Q(time_zone=zone) & Exists(periods)
+    return Q(status=ServiceStatus.ACTIVE) & condition
+
+
+class ServiceFilter:
+    """Validates the filter parameters, applies them, and counts each option (see the module docstring)."""
+
+    def __init__(self, data, services, now=None):
+        self.data = data
+        self.services = services
+        self.now = now
+        self.options = {
+            "category": list(Category.choices),
+            "state": list(State.choices),
+            "city": self._city_options(),
+            "language": list(Language.choices),
+        }
+        trimmed = {}
+        for name in FILTERS:
+            if name in data:
+                value = data.get(name, "")
+                trimmed[name] = clean_text(value) if name == "q" else str(value)[:MAX_VALUE_LENGTH]
+        self.form = ServiceFilterForm(trimmed, self.options)
+        self.form.is_valid()
+        self.active = {
+            name: value for name, value in self.form.cleaned_data.items() if value not in (None, "", False)
+        }
+        self.ignored = [name for name in FILTERS if name in self.form.errors]
+        self._add_counts()
+
+    def _city_options(self):
+        cities = self.services.order_by("state", "city").values_list("state", "city").distinct()
+        labels = dict(State.choices)
+        return [(city_key(state, city), f"{city}, {labels.get(state, state)}") for state, city in cities]
+
+    def apply(self, services, skip=None):
+        """``services`` narrowed by every active filter except ``skip``."""
+        for name, value in self.active.items():
+            if name == skip:
+                continue
+            if name == "q":
+                services = services.filter(
+                    Q(name__unaccent__icontains=value)
+                    | Q(organization_name__unaccent__icontains=value)
+                    | Q(description__unaccent__icontains=value)
+                    | Q(city__unaccent__icontains=value)
+                )
+            elif name == "category":
+                services = services.filter(categories__contains=[value])
+            elif name == "state":
+                services = services.filter(state=value)
+            elif name == "city":
+                state, _sep, city = value.partition(":")
+                services = services.filter(state=state, city=city)
+            elif name == "language":
+                services = services.filter(languages__contains=[value])
+            elif name == "free":
+                services = services.filter(fees=Fees.FREE)
+            elif name == "no_status_question":
+                services = services.filter(asks_immigration_status=YesNoUnknown.NO)
+            elif name == "open":
+                services = services.filter(open_now_q(self.now))
+        return services
+
+    def results(self):
+        return self.apply(self.services)
+
+    def counts(self, name):
+        """How many services each option of ``name`` would show, with the other filters applied."""
+        narrowed = self.apply(self.services, skip=name).order_by()
+        if name == "category":
+            return narrowed.aggregate(**{v: Count("pk", filter=Q(categories__contains=[v])) for v in Category.values})
+        if name == "language":
+            return narrowed.aggregate(**{v: Count("pk", filter=Q(languages__contains=[v])) for v in Language.values})
+        if name == "state":
+            return dict(narrowed.values_list("state").annotate(count=Count("pk")))
+        if name == "city":
+            return {
+                city_key(state, city): count
+                for state, city, count in narrowed.values_list("state", "city").annotate(count=Count("pk"))
+            }
+        condition = {
+            "free": Q(fees=Fees.FREE),
+            "no_status_question": Q(asks_immigration_status=YesNoUnknown.NO),
+            "open": open_now_q(self.now),
+        }[name]
+        return {True: narrowed.filter(condition).count()}
+
+    def _add_counts(self):
+        self.option_counts = {}
+        for name in CHOICE_FILTERS:
+            counts = self.counts(name)
+            field = self.form.fields[name]
+            empty, *choices = field.choices
+            field.choices = [empty, *[(value, f"{label} ({counts.get(value, 0)})") for value, label in choices]]
+            self.option_counts[name] = counts
+        for name in FLAG_FILTERS:
+            count = self.counts(name)[True]
+            self.option_counts[name] = count
+            field = self.form.fields[name]
+            field.label = f"{field.label} ({count})"
+
+    @property
+    def is_active(self):
+        return bool(self.active)
+
+    def query_without(self, *names, **extra):
+        """The current query string without ``names`` (and ``page``), with ``extra`` set."""
+        params = self.data.copy()
+        for name in (*names, "page"):
+            params.pop(name, None)
+        for name, value in extra.items():
+            params[name] = value
+        return params.urlencode()
+
+    def active_filters(self):
+        """What is filtered on, each with the query string that removes just that filter."""
+        base_labels = ServiceFilterForm.base_fields
+        labels = {name: dict(self.options[name]) for name in CHOICE_FILTERS}
+        items = []
+        for name, value in self.active.items():
+            shown = labels[name].get(value, value) if name in labels else (value if name == "q" else "")
+            items.append(
+                {
+                    "name": base_labels[name].label,
+                    "value": shown,
+                    "remove_query": self.query_without(name),
+                }
+            )
+        return items
