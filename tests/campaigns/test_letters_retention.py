@@ -67,12 +67,13 @@ def scene():
 def test_dry_run_counts_what_a_real_run_does_and_changes_nothing(scene):
     output = purge("--dry-run", "--action", "sign-on letters")
     assert "Would delete 2 endorsement(s) and individual signature(s)" in output
-    assert "Would drop 2 address hash(es)" in output  # the open letter's old endorsement; the doomed one is left out
+    # Two old endorsements and the old individual; the unconfirmed individual is deleted instead.
+    assert "Would drop 3 address hash(es)" in output
     assert "Would blank the contact person of 2 endorsement(s)" in output  # old letter + rejected long ago
     assert "Would anonymise 1 individual signature(s)" in output
     assert Endorsement.objects.filter(anonymised_at__isnull=False).count() == 0
     real = purge("--action", "sign-on letters")
-    assert "Deleted 2 " in real and "Dropped 2 " in real and "of 2 endorsement(s)" in real and "Anonymised 1 " in real
+    assert "Deleted 2 " in real and "Dropped 3 " in real and "of 2 endorsement(s)" in real and "Anonymised 1 " in real
 
 
 def test_purge_deletes_blanks_and_keeps_the_public_list_and_counts(scene):
@@ -118,14 +119,11 @@ def purge_then_get_page(letter):
 
 
 def test_a_letter_with_a_translation_still_open_is_not_anonymised(scene):
-    from wagtail.models import Locale
-
     from nnirr_site.core.demo_builders import ensure_translation
 
-    old = scene["old"]
-    spanish = ensure_translation(old, Locale.objects.get(language_code="es"))
-    spanish.deadline = None
-    spanish.save_revision().publish()
+    ensure_translation(scene["old"].get_parent().specific, "es", "declaraciones-prueba", title="Declaraciones")
+    spanish = ensure_translation(scene["old"], "es", "carta-cerrada", title="Cerrada hace tiempo", deadline=None)
+    assert spanish.deadline is None
     purge()
     assert Endorsement.objects.get(pk=scene["old_verified"].pk).anonymised_at is None
 
