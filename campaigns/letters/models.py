@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from nnirr_site.core.models import BasePage
+from supporter_actions.outbox import OutboxEmail
 
 # At most this many emails ever go to one endorsement or signer (confirmation, "listed", repeats).
 MAX_EMAILS_PER_SIGNER = 5
@@ -362,12 +363,12 @@ class LetterEmailKind(models.TextChoices):
     ALREADY_SIGNED = "already_signed", _("you have already signed")
 
 
-class LetterEmail(models.Model):
+class LetterEmail(OutboxEmail):
     """One email to an organization's contact or an individual, queued with its row and marked sent once.
 
-    Exactly one of ``endorsement`` and ``individual`` is set. As with petition emails, the worker
-    sends only a row whose ``sent_at`` and ``failed_at`` are empty, under a row lock, so a retried
-    task never sends twice.
+    Exactly one of ``endorsement`` and ``individual`` is set. The sending rule is the core's
+    (``supporter_actions.outbox``): the worker sends only a row whose ``sent_at`` and ``failed_at``
+    are empty, under a row lock, so a retried task never sends twice.
     """
 
     endorsement = models.ForeignKey(
@@ -377,16 +378,6 @@ class LetterEmail(models.Model):
         IndividualSigner, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
     )
     kind = models.CharField(max_length=20, choices=LetterEmailKind.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True, help_text=_("The error class only, never the address."))
-    failed_at = models.DateTimeField(
-        _("could not be delivered"),
-        null=True,
-        blank=True,
-        help_text=_("When the mail server refused this email for good (a 5xx reply) or retries ran out."),
-    )
 
     class Meta:
         verbose_name = _("letter email")

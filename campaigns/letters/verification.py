@@ -10,8 +10,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from campaigns.letters import staff_emails
 from campaigns.letters.models import MAX_EMAILS_PER_SIGNER, Endorsement, EndorsementStatus, LetterEmail, LetterEmailKind
+from campaigns.letters.tasks import send_letter_email
 
 # The states staff may decide from; awaiting_confirmation is the contact's to move, not staff's.
 MAY_VERIFY = {EndorsementStatus.PENDING, EndorsementStatus.DUPLICATE, EndorsementStatus.REJECTED}
@@ -44,7 +44,7 @@ def verify(endorsement_id, user, letter_key):
         if not already_told and endorsement.emails_count < MAX_EMAILS_PER_SIGNER:
             Endorsement.objects.filter(pk=endorsement.pk).update(emails_count=F("emails_count") + 1)
             email = LetterEmail.objects.create(endorsement=endorsement, kind=LetterEmailKind.LISTED)
-            staff_emails.send_listed_email.enqueue(email.pk)
+            send_letter_email.enqueue(email.pk)
         return endorsement
 
 

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from nnirr_site.core.models import BasePage
 from supporter_actions.export_log import ExportLogEntry
+from supporter_actions.outbox import OutboxEmail
 
 # At most this many emails ever go to one signature (confirmation plus "already signed" notes).
 MAX_EMAILS_PER_SIGNATURE = 5
@@ -287,21 +288,11 @@ class EmailKind(models.TextChoices):
     ALREADY_SIGNED = "already_signed", _("you have already signed")
 
 
-class SignatureEmail(models.Model):
+class SignatureEmail(OutboxEmail):
     """One email to a signer, queued with the signature and marked sent once, so a retry never sends twice."""
 
     signature = models.ForeignKey(Signature, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(max_length=20, choices=EmailKind.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True, help_text=_("The error class only, never the address."))
-    failed_at = models.DateTimeField(
-        _("could not be delivered"),
-        null=True,
-        blank=True,
-        help_text=_("When the mail server refused this email for good (a 5xx reply) or retries ran out."),
-    )
 
     class Meta:
         verbose_name = _("signature email")

@@ -18,18 +18,16 @@ worker queues the task again once the database is back
 (``nnirr_site/background/worker.py``).
 """
 
-from contextlib import nullcontext
-
-from django.db import OperationalError, connection, transaction
-from django.db.models import F
+from django.db import connection
 from django.utils import timezone
 from django_tasks import task
 
 from campaigns.petitions.emails import build_message
 from campaigns.petitions.models import Signature, SignatureEmail
-from nnirr_site.background import delivery, mail_errors
+from nnirr_site.background import delivery
 from nnirr_site.background.database import retry_on_db_error
 from supporter_actions import tokens
+from supporter_actions.outbox import BUSY, nowait
 
 
 
@@ -57,11 +55,6 @@ WITH email AS (
 )
 SELECT * FROM email
 """
-MARK_SENT = (
-    f"UPDATE {SignatureEmail._meta.db_table} SET sent_at = %s, attempts = attempts + 1 "
-    "WHERE id = %s AND sent_at IS NULL"
-)
-LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's error code for a row NOWAIT could not lock
 SIGNATURE_FIELDS = ["id", "petition_id", "petition_key", "first_name", "last_name", "email", "language",
                     "privacy_notice_version"]
 
@@ -69,25 +62,21 @@ SIGNATURE_FIELDS = ["id", "petition_id", "petition_key", "first_name", "last_nam
 def _claim_email(email_id, token_hash, expires_at):
     """The email's row as CLAIM_EMAIL returns it; None if it does not exist, "busy" if another run holds it."""
     params = {"email": email_id, "token_hash": token_hash, "expires_at": expires_at}
-    # Inside a transaction already (tests running tasks in theirs), a savepoint keeps a refused lock
-    # from spoiling it; otherwise the statement is its own transaction.
-    guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
-    try:
-        with guard, connection.cursor() as cursor:
+
+    def claim():
+        with connection.cursor() as cursor:
             cursor.execute(CLAIM_EMAIL, params)
             return cursor.fetchone()
-    except OperationalError as exc:
-        if getattr(exc.__cause__, "pgcode", None) == LOCK_NOT_AVAILABLE:
-            return "busy"
-        raise
+
+    return nowait(claim, single_statement=True)
 
 
 def _send(email_id):
     # A fresh link for every email; only its hash is kept (the old link stops working).
     token, token_hash, expires_at = tokens.new_token()
     row = _claim_email(email_id, token_hash, expires_at)
-    if row == "busy":
-        return "busy"  # another run holds it and is sending it right now
+    if row == BUSY:
+        return BUSY  # another run holds it and is sending it right now
     if row is None or row[0] is not None:
         return "nothing to send"
     _sent_at, kind, *fields, needs_link = row
@@ -98,17 +87,5 @@ def _send(email_id):
     return "sent"
 
 
-def _mark_sent(email_id, sent_at):
-    with connection.cursor() as cursor:
-        cursor.execute(MARK_SENT, [sent_at, email_id])
-
-
-def _record_failure(email_id, exc, final=False, count=True):
-    """Note the error (its class and reply codes, never the address); ``final``: it will never be sent."""
-    changes = {"last_error": mail_errors.describe(exc)}
-    if count:
-        changes["attempts"] = F("attempts") + 1
-    if final:
-        changes["failed_at"] = timezone.now()
-    SignatureEmail.objects.filter(pk=email_id).update(**changes)
-    return SignatureEmail.objects.filter(pk=email_id).values_list("attempts", flat=True).first() or 0
+_mark_sent = SignatureEmail.mark_sent
+_record_failure = SignatureEmail.record_failure
