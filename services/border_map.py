@@ -57,7 +57,7 @@ class Marker:
 
     @property
     def radius(self):
-        return round(17 + 3 * math.sqrt(self.count), 1)
+        return round(17 + 3 * math.sqrt(self.count))
 
     @property
     def label(self):
@@ -130,8 +130,8 @@ def spread(placed, rounds=60):
         if not moved:
             break
     for m in placed:
-        m.x, m.y = round(m.x, 1), round(m.y, 1)
-        m.true_x, m.true_y = round(m.true_x, 1), round(m.true_y, 1)
+        m.x, m.y = round(m.x), round(m.y)
+        m.true_x, m.true_y = round(m.true_x), round(m.true_y)
 
 
 STATE_LABELS = {

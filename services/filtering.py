@@ -185,6 +185,8 @@ class ServiceFilter:
             self.option_counts[name] = count
             field = self.form.fields[name]
             field.label = f"{field.label} ({count})"
+        # Validation made the bound fields (with the labels as they were); they are made again from the counted fields.
+        self.form._bound_fields_cache.clear()
 
     @property
     def is_active(self):

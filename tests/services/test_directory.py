@@ -22,7 +22,7 @@ def get(client, path="/services/", **params):
 
 
 def names(html):
-    return [unescape(name) for name in re.findall(r'<h3 class="service__name" id="service-\d+"><a href="[^"]+">([^<]+)</a></h3>', html)]
+    return [unescape(name) for name in re.findall(r'<h3 class="service__name"><a href="[^"]+">([^<]+)</a></h3>', html)]
 
 
 def option(html, name, value):
