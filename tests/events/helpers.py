@@ -36,11 +36,12 @@ def make_event(index=None, publish=True, **fields):
     }
     defaults.update(fields)
     slug = defaults.pop("slug", None) or f"test-event-{next(_slugs)}"
-    page = EventPage(slug=slug, **defaults)
+    page = EventPage(slug=slug, live=publish, **defaults)
     Page.objects.get(pk=index.pk).add_child(instance=page)
     revision = page.save_revision()
     if publish:
         revision.publish()
+        layout_changed()
     return EventPage.objects.get(pk=page.pk)
 
 
@@ -50,11 +51,21 @@ def publish(page, **changes):
     for name, value in changes.items():
         setattr(page, name, value)
     page.save_revision().publish()
+    layout_changed()
     return EventPage.objects.get(pk=page.pk)
 
 
 def translate(page, slug=None, **fields):
-    return ensure_translation(page, "es", slug or page.slug, **fields)
+    translated = ensure_translation(page, "es", slug or page.slug, **fields)
+    layout_changed()
+    return translated
+
+
+def layout_changed():
+    """What a commit after a publish does (the test's transaction never commits): a new cache generation."""
+    from nnirr_site.core.layout_cache import _set_new_generation
+
+    _set_new_generation()
 
 
 def parse(response):
