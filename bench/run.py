@@ -8,7 +8,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["petitions", "pages"]
+BENCHMARKS = ["petitions", "pages", "events"]
 
 
 def main(argv):
