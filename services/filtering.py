@@ -91,7 +91,7 @@ def open_now_q(now=None):
 class ServiceFilter:
     """Validates the filter parameters, applies them, and counts each option (see the module docstring)."""
 
-    def __init__(self, data, services, now=None):
+    def __init__(self, data, services, now=None, with_counts=True):
         self.data = data
         self.services = services
         self.now = now
@@ -112,7 +112,9 @@ class ServiceFilter:
             name: value for name, value in self.form.cleaned_data.items() if value not in (None, "", False)
         }
         self.ignored = [name for name in FILTERS if name in self.form.errors]
-        self._add_counts()
+        self.option_counts = {}
+        if with_counts:
+            self._add_counts()
 
     def _city_options(self):
         cities = self.services.order_by("state", "city").values_list("state", "city").distinct()

@@ -105,7 +105,7 @@ def export(request, page, kind):
     if request.method not in SAFE_METHODS:
         return not_allowed(SAFE_METHODS)
     services = public_queryset(page.locale_id)
-    directory_filter = ServiceFilter(request.GET, services)
+    directory_filter = ServiceFilter(request.GET, services, with_counts=False)
     rows = public_services(
         directory_filter.results().order_by("name", "pk")[:EXPORT_LIMIT], url_for=url_maker(page)
     )
