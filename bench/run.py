@@ -8,7 +8,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["petitions", "pages", "events"]
+BENCHMARKS = ["petitions", "pages", "services", "events"]
 
 
 def main(argv):
