@@ -14,7 +14,7 @@ and counts as a list (the map's text alternative), and the list of services stay
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from django.db.models import Avg, Count, Q
@@ -55,7 +55,7 @@ class Marker:
     true_y: float = 0
     on_map: bool = True
 
-    @property
+    @cached_property
     def radius(self):
         return round(17 + 3 * math.sqrt(self.count))
 

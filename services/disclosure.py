@@ -55,6 +55,13 @@ SHOWN_LOCATION = {
 }
 
 
+# Label lookups, built once: Django's ``Choices.values`` makes a new list on every call.
+CATEGORY_LABELS = dict(Category.choices)
+LANGUAGE_LABELS = dict(Language.choices)
+STATE_LABELS = dict(State.choices)
+FEES_LABELS = dict(Fees.choices)
+
+
 def public_queryset(locale):
     """The services the public may see in ``locale``, as a queryset to filter (never to render)."""
     return Service.objects.filter(locale=locale, status__in=PUBLIC_STATUSES)
@@ -114,15 +121,15 @@ class PublicService:
 
     @property
     def category_labels(self):
-        return [str(Category(value).label) for value in self.categories if value in Category.values]
+        return [str(CATEGORY_LABELS[value]) for value in self.categories if value in CATEGORY_LABELS]
 
     @property
     def language_labels(self):
-        return [str(Language(value).label) for value in self.languages if value in Language.values]
+        return [str(LANGUAGE_LABELS[value]) for value in self.languages if value in LANGUAGE_LABELS]
 
     @property
     def state_label(self):
-        return str(State(self.state).label) if self.state in State.values else self.state
+        return str(STATE_LABELS.get(self.state, self.state))
 
     @property
     def city_key(self):
@@ -130,7 +137,7 @@ class PublicService:
 
     @property
     def fees_label(self):
-        return str(Fees(self.fees).label) if self.fees in Fees.values else ""
+        return str(FEES_LABELS.get(self.fees, ""))
 
     @property
     def asks_status_label(self):
