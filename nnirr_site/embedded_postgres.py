@@ -202,7 +202,13 @@ def _initdb(bindir: Path) -> None:
     )
 
 
-def _start(bindir: Path) -> None:
+# Development and tests trade durability for speed: a crash may lose the last commits, which a
+# developer's or a test's data can afford. ``restart(durable=True)`` (the petition benchmark's
+# headline) runs with PostgreSQL's own defaults, as production does.
+FAST_OPTIONS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+
+
+def _start(bindir: Path, durable: bool = False) -> None:
     sock_dir = _socket_dir()
     sock_dir.mkdir(parents=True, exist_ok=True)
     _chown_to_postgres(sock_dir)
@@ -211,9 +217,10 @@ def _start(bindir: Path) -> None:
     _chown_to_postgres(log)
     options = (
         f"-c listen_addresses='' -c unix_socket_directories='{sock_dir}' -p {PORT} "
-        "-c max_connections=200 -c shared_buffers=128MB -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off"
+        "-c max_connections=200 -c shared_buffers=128MB"
     )
+    if not durable:
+        options += f" {FAST_OPTIONS}"
     _run_server_command(
         [str(bindir / "pg_ctl"), "-D", str(_cluster_dir()), "-l", str(log), "-o", options, "-w", "start"],
         check=True,
@@ -261,6 +268,40 @@ def ensure_running() -> None:
                 time.sleep(0.1)
         if _psql_admin(bindir, f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}'") != "1":
             _psql_admin(bindir, f"CREATE DATABASE {DB_NAME}")
+
+
+def is_durable() -> bool:
+    """Whether the running server flushes every commit to disk (fsync, synchronous_commit, full_page_writes on)."""
+    bindir = _find_bindir()
+    values = _psql_admin(
+        bindir,
+        "SELECT string_agg(setting, ',' ORDER BY name) FROM pg_settings "
+        "WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')",
+    )
+    return values == "on,on,on"
+
+
+def restart(durable: bool) -> None:
+    """Run the server with durable commits (PostgreSQL's defaults) or with the fast development options.
+
+    Restarts it only when the running mode differs; every open connection is closed by the restart.
+    """
+    ensure_running()
+    if is_durable() == durable:
+        return
+    bindir = _find_bindir()
+    with open(_make_home() / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _run_server_command(
+            [str(bindir / "pg_ctl"), "-D", str(_cluster_dir()), "-m", "fast", "-w", "stop"],
+            check=False,
+            capture_output=True,
+        )
+        _start(bindir, durable=durable)
+        for _ in range(50):
+            if _is_accepting():
+                break
+            time.sleep(0.1)
 
 
 def stop() -> None:
