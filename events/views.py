@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
-from events import calendar_links, feeds, listing, structured_data
+from events import calendar_links, feed_cache, feeds, listing, structured_data
 from events.models import EventIndexPage
 from nnirr_site.core.views import paginate
 
@@ -94,10 +94,15 @@ def feed(request):
     if index is None:
         raise Http404
     event_filter = listing.EventFilter(request.GET, listing.upcoming(index), with_counts=False)
-    pages = list(event_filter.results().select_related("locale"))
-    name = _("NNIRR events")
-    if event_filter.is_active:
-        name = f"{name} ({', '.join(str(item['value']) for item in event_filter.active_filters())})"
-    response = calendar_response(feeds.calendar(pages, locale.language_code, name), "nnirr-events.ics", "inline")
+
+    def build():
+        pages = list(event_filter.results().select_related("locale"))
+        name = _("NNIRR events")
+        if event_filter.is_active:
+            name = f"{name} ({', '.join(str(item['value']) for item in event_filter.active_filters())})"
+        return feeds.calendar(pages, locale.language_code, name)
+
+    body = feed_cache.feed_bytes(locale.language_code, event_filter.query(), build)
+    response = calendar_response(body, "nnirr-events.ics", "inline")
     response["Cache-Control"] = f"public, max-age={FEED_CACHE_SECONDS}"
     return response

@@ -161,3 +161,24 @@ def test_feed_headers(client):
     assert "public" in response["Cache-Control"]
     assert client.get("/events.ics", REQUEST_METHOD="POST").status_code in (200, 405)
     assert client.post("/events.ics").status_code == 405
+
+
+def test_the_feed_fast_path_answers_the_same_bytes_and_follows_publishes(client, settings):
+    url = "/events.ics?state=TX&lang=es"
+    plain = client.get(url)
+    settings.EVENTS_FEED_CACHE_SECONDS = 600
+    fast = client.get(url + "&utm_source=x")  # junk parameters share the entry
+    assert fast.content == plain.content
+    assert dict(fast.items()) == dict(plain.items())
+    # A change that publishes nothing is not seen while the entry lives: the answer comes from the cache.
+    event = EventPage.objects.live().filter(state="TX", languages__contains=["es"], locale__language_code="en").first()
+    EventPage.objects.filter(pk=event.pk).update(title="Quietly renamed")
+    assert b"Quietly renamed" not in client.get(url).content
+    settings.EVENTS_FEED_CACHE_SECONDS = 0
+    assert b"Quietly renamed" in client.get(url).content
+    settings.EVENTS_FEED_CACHE_SECONDS = 600
+    # A publish replaces the generation: the next answer has the change.
+    new = make_event(state="TX", city="Austin", time_zone="America/Chicago", languages=["es"])
+    assert feeds.uid(new) in parse(client.get(url))[1]
+    publish(new, status="cancelled")
+    assert str(parse(client.get(url))[1][feeds.uid(new)]["STATUS"]) == "CANCELLED"
