@@ -13,4 +13,6 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from events import signals  # noqa: F401
+        # The publish signal (calendar revision, organizer's email) and the retention steps of
+        # the core's purge_supporter_data.
+        from events import retention, signals  # noqa: F401
