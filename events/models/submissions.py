@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from events.fields import ChoiceArrayField
 from events.models.pages import Attendance, EventLanguage, default_languages
 from events.places import DEFAULT_TIME_ZONE, STATES, TIME_ZONES
+from supporter_actions.outbox import OutboxEmail
 
 MAX_EMAILS_PER_SUBMISSION = 5
 
@@ -117,16 +118,11 @@ class EventEmailKind(models.TextChoices):
     DECLINED = "declined", _("your event was not published")
 
 
-class EventEmail(models.Model):
-    """One email to a submission's organizer, queued with its row and sent once by the worker."""
+class EventEmail(OutboxEmail):
+    """One email to a submission's organizer, queued with its row and sent once by the worker (the core's outbox rule)."""
 
     submission = models.ForeignKey(EventSubmission, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(max_length=20, choices=EventEmailKind.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True, help_text=_("The error class only, never the address."))
-    failed_at = models.DateTimeField(_("could not be delivered"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("event email")
