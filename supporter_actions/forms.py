@@ -20,7 +20,8 @@ class SupporterForm(forms.Form):
     started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
     honeypot_fields = ("website",)
-    guard_fields = ("website", "started")  # rendered apart from the fields people fill in
+    guard_fields = ("website", "started")  # rendered apart from the fields people fill in (form_top.html)
+    id_prefix = "form"  # the ids of help texts and errors: <id_prefix>-<field>-help, <id_prefix>-<field>-error
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,6 +31,24 @@ class SupporterForm(forms.Form):
     @property
     def visible_fields_in_order(self):
         return [self[name] for name in self.fields if name not in self.guard_fields]
+
+    def describe_fields(self):
+        """Tie each field to its help text and its error for screen readers (``aria-describedby``, ``aria-invalid``).
+
+        A subclass calls it at the end of ``__init__``, once it has its final fields; the field
+        template gives the help text and the error the ids named here.
+        """
+        for name, field in self.fields.items():
+            if name in self.guard_fields:
+                continue
+            describedby = []
+            if field.help_text:
+                describedby.append(f"{self.id_prefix}-{name}-help")
+            if self.is_bound and name in self.errors:
+                describedby.append(f"{self.id_prefix}-{name}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if describedby:
+                field.widget.attrs["aria-describedby"] = " ".join(describedby)
 
     def is_bot(self):
         """Filled the honeypot: treated as a bot whatever else it sent."""

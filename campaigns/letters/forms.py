@@ -98,26 +98,7 @@ def check_logo(upload):
     return image_format
 
 
-class AccessibleFormMixin:
-    """Connect each field to its help text and error message for screen readers."""
-
-    id_prefix = "letter"
-
-    def describe_fields(self):
-        for name, field in self.fields.items():
-            if name in self.guard_fields:
-                continue
-            describedby = []
-            if field.help_text:
-                describedby.append(f"{self.id_prefix}-{name}-help")
-            if self.is_bound and name in self.errors:
-                describedby.append(f"{self.id_prefix}-{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if describedby:
-                field.widget.attrs["aria-describedby"] = " ".join(describedby)
-
-
-class EndorsementForm(AccessibleFormMixin, SupporterForm):
+class EndorsementForm(SupporterForm):
     """An organization's sign-on: who it is, where, and a contact person who is never shown publicly."""
 
     id_prefix = "org"
@@ -221,7 +202,7 @@ class EndorsementForm(AccessibleFormMixin, SupporterForm):
         )
 
 
-class IndividualForm(AccessibleFormMixin, SupporterForm):
+class IndividualForm(SupporterForm):
     """A person adding their own name: counted once confirmed, never listed."""
 
     id_prefix = "person"

@@ -61,6 +61,8 @@ def country_choices():
 class SignatureForm(SupporterForm):
     """Name, email, the optional details the petition asks for, consent and two unticked choices."""
 
+    id_prefix = "petition"
+
     first_name = forms.CharField(
         label=_("First name"), max_length=100, validators=NAME_VALIDATORS, widget=forms.TextInput(
             attrs={"autocomplete": "given-name"}
@@ -124,17 +126,7 @@ class SignatureForm(SupporterForm):
             del self.fields["show_name"]
         elif not petition.ask_country:
             self.fields["show_name"].label = _("Show my first name and last initial in the list of signers.")
-        for name, field in self.fields.items():
-            if name in self.guard_fields:
-                continue
-            describedby = []
-            if field.help_text:
-                describedby.append(f"petition-{name}-help")
-            if self.is_bound and name in self.errors:
-                describedby.append(f"petition-{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if describedby:
-                field.widget.attrs["aria-describedby"] = " ".join(describedby)
+        self.describe_fields()
 
     privacy_version = settings.PRIVACY_NOTICE_VERSION
 
