@@ -111,6 +111,11 @@ class EventSubmission(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def language_names(self):
+        labels = dict(EventLanguage.choices)
+        return [str(labels[code]) for code in self.languages if code in labels]
+
 
 class EventEmailKind(models.TextChoices):
     CONFIRM = "confirm", _("confirm your submission")
