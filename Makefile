@@ -8,6 +8,9 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make test runs the suite in this many processes (pytest-xdist), each on its own test database;
+# the tests that stop the database server run afterwards, alone.
+TEST_PROCESSES ?= 2
 # Every process started here (migrate, the demo content, the worker, runserver) knows where the site is
 # served: the development settings make the site's address, for links in emails, from HOST and PORT.
 export HOST PORT
@@ -86,7 +89,8 @@ test: venv system-postgres system-test-tools messages
 	$(PY) -m nnirr_site.compile_translations --check
 	DJANGO_SETTINGS_MODULE=nnirr_site.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=nnirr_site.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile -m "not serial"
+	$(PY) -m pytest -m serial
 
 bench: db messages
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then $(APT_GET) update -qq && $(APT_GET) install -y -qq wrk >/dev/null; \

@@ -23,6 +23,41 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Fixtures that stop the embedded database server for everyone: a test using one runs alone.
+SERVER_STOPPING_FIXTURES = {"database_outage"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that stops the database server ``serial`` (``make test`` runs them after the parallel run)."""
+    for item in items:
+        if SERVER_STOPPING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.serial)
+
+
+def _flushes_the_database(item):
+    """A transactional test (``transaction=True``, ``live_server``) empties the database when it ends."""
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args[:1] == (True,)))
+    return transactional or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """In a parallel run, put the demo content back right after a transactional test's flush.
+
+    Run alone, pytest-django orders transactional tests after the others, so the flushes come
+    last; pytest-xdist hands each process tests in any order, so a test that expects the demo
+    content may come after a flush.
+    """
+    result = yield
+    if os.environ.get("PYTEST_XDIST_WORKER") and nextitem is not None and _flushes_the_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_demo_content()
+    return result
+
+
 # Every table's rows right after the demo content was loaded, as COPY text: a transactional test's
 # flush empties the database, and putting these rows back takes well under a second where loading
 # the demo content again took about 14 s a test.
