@@ -134,7 +134,7 @@ def build(home):
         body=[
             paragraph(
                 "Governments of Latin America and the Caribbean met to review how they are carrying out the Global "
-                "Compact for Safe, Orderly and Regular Migration. Civil-society organisations, our network among "
+                "Compact for Safe, Orderly and Regular Migration. Civil-society organizations, our network among "
                 "them, took part in the consultation held beforehand and brought the voices of migrant "
                 "communities into the room."
             ),
@@ -205,7 +205,7 @@ def build(home):
             ),
             paragraph(
                 "Behind that number are families who have already been vetted and are waiting in danger, some "
-                "with tickets that were cancelled. Together with partner organisations we are asking the "
+                "with tickets that were cancelled. Together with partner organizations we are asking the "
                 "administration to admit at least 62,500 refugees this year."
             ),
             call_to_action(
@@ -218,19 +218,19 @@ def build(home):
     posts["survey"] = ensure_post(
         blog,
         "border-community-survey",
-        title="Calling border organisations: take the community survey",
+        title="Calling border organizations: take the community survey",
         date=datetime.date(2021, 6, 15),
         topic=en["border-rights"],
         tags=["border", "survey", "TakeTheSurvey"],
         authors=[border_team],
         listing_image=get_or_create_image("Border communities illustration", "earth"),
         summary=(
-            "If your organisation works along the southern border, your answers will help map critical "
+            "If your organization works along the southern border, your answers will help map critical "
             "services and document human-rights concerns."
         ),
         body=[
             paragraph(
-                "We are asking organisations along the US–Mexico border to tell us what they see: the human-rights "
+                "We are asking organizations along the US–Mexico border to tell us what they see: the human-rights "
                 "concerns in their communities and the services people can, or cannot, count on."
             ),
             paragraph(
@@ -257,13 +257,13 @@ def build(home):
         body=[
             paragraph(
                 "Ahead of the 64th anniversary of the Universal Declaration of Human Rights, a network of "
-                "human-rights organisations chose to feature our work in its series on groups that bring the "
+                "human-rights organizations chose to feature our work in its series on groups that bring the "
                 "Declaration home to communities in the United States."
             ),
             paragraph(
                 "The feature describes how we document abuses against immigrants, train community organisers and "
                 "carry their testimony to the United Nations. We are honoured, and we share the recognition with "
-                "every member organisation that makes this work possible."
+                "every member organization that makes this work possible."
             ),
         ],
     )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from blog.models import Author, Topic, in_locale
+from blog.taxonomy import Author, Topic, in_locale
 from nnirr_site.core import site_url
 
 

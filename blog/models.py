@@ -1,4 +1,5 @@
-"""Blog index and posts, with the snippets they use: authors and topics.
+"""Blog index and posts. The snippets they use (authors, topics) are in ``taxonomy``, which the
+feeds use too, so the arrows point one way: models → feeds → taxonomy.
 
 Posts are tagged with free tags (django-taggit through ``BlogPageTag``) and
 filed under one ``Topic``. The index lists them newest first, filters them by
@@ -21,77 +22,18 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from blog.feeds import BlogAtomFeed, BlogRssFeed
+from blog.taxonomy import Author, Topic, in_locale
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
 
+__all__ = ["Author", "Topic", "in_locale", "BlogPageTag", "BlogIndexPage", "BlogPage", "BlogPageAuthor", "BlogPageRelatedPost"]
+
 MAX_FILTER_LENGTH = 100
-
-
-def in_locale(items, locale_id, model):
-    """``items`` (translatable objects) swapped for their translations in ``locale_id`` where one exists.
-
-    One query for the whole list, instead of one ``.localized`` call per item.
-    """
-    foreign = {item.translation_key for item in items if item.locale_id != locale_id}
-    if not foreign:
-        return list(items)
-    translations = model.objects.filter(translation_key__in=foreign, locale_id=locale_id)
-    if hasattr(model, "live"):
-        translations = translations.filter(live=True)
-    found = {obj.translation_key: obj for obj in translations}
-    return [item if item.locale_id == locale_id else found.get(item.translation_key, item) for item in items]
-
-
-class Author(TranslatableMixin, models.Model):
-    """A person who writes for the blog; translated so the role reads right in each language."""
-
-    name = models.CharField(_("name"), max_length=120)
-    role = models.CharField(
-        _("role"), max_length=160, blank=True, help_text=_("For example 'Co-Director' or 'Member organisation'.")
-    )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A square portrait works best. Leave empty if the person prefers no photo."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Topic(TranslatableMixin, models.Model):
-    """The one subject a post is filed under (tags are the free-form complement)."""
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(
-        _("slug"), max_length=80, allow_unicode=True, help_text=_("Used in addresses: /news/?topic=<slug>.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")]
-
-    def __str__(self):
-        return self.name
 
 
 class BlogPageTag(TaggedItemBase):
@@ -180,13 +122,11 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
-        from blog.feeds import BlogRssFeed  # feeds.py imports this module
 
         return BlogRssFeed(self)(request)
 
     @path("feed/atom/", name="feed_atom")
     def feed_atom(self, request):
-        from blog.feeds import BlogAtomFeed  # feeds.py imports this module
 
         return BlogAtomFeed(self)(request)
 

@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from resources.models import ResourceKind, ResourceLanguage, ResourcePageTag
+from resources.vocabulary import ResourceKind, ResourceLanguage, ResourcePageTag
 
 MAX_VALUE_LENGTH = 100
 

@@ -5,6 +5,9 @@ a video and so on. Its files are Wagtail documents (served through Wagtail's
 document view, never straight from ``/media/``); a video is a plain link with
 its length, never an embedded player, so reading the page tells no video
 platform who the reader is.
+
+The kinds, languages and tags a resource is filed under are in ``vocabulary``, which the
+library's filters use too: models → filtering → vocabulary, one way.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,7 +15,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -22,36 +24,13 @@ from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
 from resources.fields import ChoiceArrayField
+from resources.filtering import ResourceFilter
+from resources.vocabulary import ResourceKind, ResourceLanguage, ResourcePageTag, default_languages
 
-
-class ResourceKind(models.TextChoices):
-    """What kind of thing a resource is."""
-
-    REPORT = "report", _("Report")
-    TOOLKIT = "toolkit", _("Toolkit")
-    NEWSLETTER = "newsletter", _("Newsletter issue")
-    FLYER = "flyer", _("Flyer or pamphlet")
-    VIDEO = "video", _("Video")
-    LETTER = "letter", _("Letter template")
-    CURRICULUM = "curriculum", _("Curriculum")
-
-
-class ResourceLanguage(models.TextChoices):
-    """The language a resource is written or spoken in."""
-
-    ENGLISH = "en", _("English")
-    SPANISH = "es", _("Spanish")
-    OTHER = "other", _("Other languages")
-
-
-def default_languages():
-    return [ResourceLanguage.ENGLISH.value]
-
-
-class ResourcePageTag(TaggedItemBase):
-    """A topic tag on a resource."""
-
-    content_object = ParentalKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items")
+__all__ = [
+    "ResourceKind", "ResourceLanguage", "ResourcePageTag", "default_languages",
+    "ResourceIndexPage", "ResourcePage", "ResourcePageDocument",
+]
 
 
 class ResourceIndexPage(SectionIndexPage):
@@ -74,8 +53,6 @@ class ResourceIndexPage(SectionIndexPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from resources.filtering import ResourceFilter
-
         context = super().get_context(request, *args, **kwargs)
         library_filter = ResourceFilter(request.GET, self.get_resources())
         resources = library_filter.results().select_related("listing_image").prefetch_related(

@@ -17,8 +17,9 @@ class CoreConfig(AppConfig):
         from nnirr_site.core import site_url
         from nnirr_site.core.checks import check_site_url_deploy, check_site_url_format
         from nnirr_site.core.layout_cache import connect_signals
+        from nnirr_site.core.models import Menu, MenuItem, Office, SiteSettings
 
-        connect_signals()
+        connect_signals([Menu, MenuItem, Office, SiteSettings])
         # The site's public address (SITE_URL): checked, and given to the Wagtail Site record after migrate.
         checks.register(check_site_url_format, "nnirr")
         checks.register(check_site_url_deploy, "nnirr", deploy=True)

@@ -98,20 +98,21 @@ def local_entries():
     return entries
 
 
-def connect_signals():
-    """Start a new generation whenever something shown in the layout changes."""
+def connect_signals(layout_models):
+    """Start a new generation whenever something shown in the layout changes.
+
+    ``layout_models``: the project's own models the layout shows (menus, offices, site settings),
+    given by the core app's ``ready`` so this module imports no model of the project.
+    """
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page, PageViewRestriction, Site
-
-    from nnirr_site.core.models import Menu, MenuItem, Office, SiteSettings
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_generation, dispatch_uid=f"layout-cache-{signal!r}")
     post_delete.connect(new_generation, sender=Page, dispatch_uid="layout-cache-page-delete")
     # Images and documents: a cached section may show an image's renditions or a document's size.
     # Sites and view restrictions: the route cache (route_cache.py) remembers both.
-    for model in (Menu, MenuItem, Office, SiteSettings, get_image_model(), get_document_model(), Site,
-                  PageViewRestriction):
+    for model in (*layout_models, get_image_model(), get_document_model(), Site, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(new_generation, sender=model, dispatch_uid=f"layout-cache-{model.__name__}-{signal!r}")

@@ -25,18 +25,10 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from nnirr_site.core import layout_cache
-
-
-def restrictions_exist():
-    """Whether any page has a view restriction (password, login or groups), once per generation."""
-    entries = layout_cache.local_entries()
-    value = entries.get("restrictions")
-    if value is None:
-        value = entries["restrictions"] = PageViewRestriction.objects.exists()
-    return value
+from nnirr_site.core.view_restrictions import restrictions_exist
 
 
 def find_site(request, entries):

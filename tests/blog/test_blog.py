@@ -115,7 +115,7 @@ def test_filter_by_tag_shows_heading_count_and_way_back(client):
 
 def test_filter_by_topic_and_combined_with_tag(client):
     html = client.get("/news/", {"topic": "border-rights"}).content.decode()
-    assert card_titles(html) == ["Calling border organisations: take the community survey"]
+    assert card_titles(html) == ["Calling border organizations: take the community survey"]
     assert "Posts on “Rights at the border”" in html
     html = client.get("/news/", {"topic": "human-rights", "tag": "deportations"}).content.decode()
     assert card_titles(html) == ["The first 100 days: real progress, and what still has to change"]

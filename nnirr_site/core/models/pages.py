@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from nnirr_site.core.blocks import BodyBlock
+from nnirr_site.core.view_restrictions import restrictions_exist
 
 
 class BasePage(Page):
@@ -46,8 +47,6 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's two queries, skipped while no page on the site has a view restriction at all."""
-        from nnirr_site.core.route_cache import restrictions_exist
-
         if not restrictions_exist():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
