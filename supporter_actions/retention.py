@@ -44,8 +44,8 @@ def closed_cutoff(now):
 
 
 def placeholder_email():
-    """``anonymised-<id>@invalid``: unique per row, so one-per-address constraints still hold."""
-    return Concat(Value("anonymised-"), Cast("pk", CharField()), Value("@invalid"))
+    """``anonymized-<id>@invalid``: unique per row, so one-per-address constraints still hold."""
+    return Concat(Value("anonymized-"), Cast("pk", CharField()), Value("@invalid"))
 
 
 @dataclass(frozen=True)

@@ -335,7 +335,7 @@ class IndividualSigner(models.Model):
     token_hash = models.CharField(max_length=64, blank=True, editable=False)
     token_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
     emails_count = models.PositiveSmallIntegerField(_("emails sent or queued"), default=0)
-    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("anonymized at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("individual signer")

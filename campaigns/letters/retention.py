@@ -10,7 +10,7 @@ Run by ``manage.py purge_supporter_data`` with every other action's rules:
 4. Once a letter (every translation of it) has been closed for ``SUPPORTER_RETENTION_DAYS``
    (180 by default) — its deadline passed, or delivered or closed by staff — contact persons and
    individual signers lose name, title, email, phone and city; the public list of organizations,
-   the counts and the decisions stay. Emails become ``anonymised-<id>@invalid``.
+   the counts and the decisions stay. Emails become ``anonymized-<id>@invalid``.
 
 A letter closed by staff without a deadline or a delivery date counts as closed from its last publish.
 """
@@ -55,14 +55,14 @@ def _not_deleted_today(model, queryset, now):
     return queryset.exclude(pk__in=unconfirmed(model, now).values("pk"))
 
 
-def endorsements_to_anonymise(now):
+def endorsements_to_anonymize(now):
     long_closed = Q(letter_key__in=long_closed_letter_keys(now))
     rejected_long_ago = Q(status=EndorsementStatus.REJECTED, decided_at__lt=retention.unconfirmed_cutoff(now))
     queryset = Endorsement.objects.filter(long_closed | rejected_long_ago, anonymised_at__isnull=True)
     return _not_deleted_today(Endorsement, queryset, now)
 
 
-def individuals_to_anonymise(now):
+def individuals_to_anonymize(now):
     queryset = IndividualSigner.objects.filter(
         letter_key__in=long_closed_letter_keys(now), anonymised_at__isnull=True
     )
@@ -104,7 +104,7 @@ def _clear_ip_hashes(both, now):
     return sum(queryset.update(ip_hash="") for queryset in both.querysets)
 
 
-def _anonymise_contacts(queryset, now):
+def _anonymize_contacts(queryset, now):
     email = placeholder_email()
     return queryset.update(
         contact_name="", contact_title="", contact_email=email, contact_email_key=email, contact_phone="",
@@ -112,7 +112,7 @@ def _anonymise_contacts(queryset, now):
     )
 
 
-def _anonymise_individuals(queryset, now):
+def _anonymize_individuals(queryset, now):
     email = placeholder_email()
     return queryset.update(
         first_name="", last_name="", city="", email=email, email_key=email,
@@ -136,14 +136,14 @@ STEPS = [
     Step(
         done="Blanked the contact person of {count} endorsement(s) rejected more than {unconfirmed_days} days ago or on letters closed for more than {retention_days} days.",
         would="Would blank the contact person of {count} endorsement(s) rejected more than {unconfirmed_days} days ago or on letters closed for more than {retention_days} days.",
-        find=endorsements_to_anonymise,
-        apply=_anonymise_contacts,
+        find=endorsements_to_anonymize,
+        apply=_anonymize_contacts,
     ),
     Step(
-        done="Anonymised {count} individual signature(s) of letters closed for more than {retention_days} days.",
-        would="Would anonymise {count} individual signature(s) of letters closed for more than {retention_days} days.",
-        find=individuals_to_anonymise,
-        apply=_anonymise_individuals,
+        done="Anonymized {count} individual signature(s) of letters closed for more than {retention_days} days.",
+        would="Would anonymize {count} individual signature(s) of letters closed for more than {retention_days} days.",
+        find=individuals_to_anonymize,
+        apply=_anonymize_individuals,
     ),
 ]
 

@@ -199,7 +199,7 @@ def translate_convention(page, es_parent):
 def add_example_signatures(petition, signers, translations, first_day):
     """Confirmed, listed example signatures (example.org); only the missing ones are added.
 
-    Once ``purge_petition_data`` has anonymised a petition's signatures, none are added again.
+    Once ``purge_petition_data`` has anonymized a petition's signatures, none are added again.
     """
     if Signature.objects.filter(petition_key=petition.translation_key, anonymised_at__isnull=False).exists():
         return

@@ -242,7 +242,7 @@ class Signature(models.Model):
         _("emails sent or queued"), default=0, help_text=_("Never more than %(max)s.") % {"max": MAX_EMAILS_PER_SIGNATURE}
     )
     anonymised_at = models.DateTimeField(
-        _("anonymised at"),
+        _("anonymized at"),
         null=True,
         blank=True,
         editable=False,

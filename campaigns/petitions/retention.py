@@ -11,7 +11,7 @@ left to do, so running them every day (or twice) is safe:
 3. Once a petition (every translation of it) has been closed for
    ``SUPPORTER_RETENTION_DAYS`` (180 by default), its signatures lose name,
    email, postal code and comment; counts and country stay. Each email becomes
-   ``anonymised-<id>@invalid`` so the one-signature-per-email rule still holds.
+   ``anonymized-<id>@invalid`` so the one-signature-per-email rule still holds.
 """
 
 from dataclasses import dataclass, field
@@ -36,11 +36,11 @@ class PurgeReport:
 
     unconfirmed_deleted: int = 0
     ip_hashes_cleared: int = 0
-    anonymised: dict = field(default_factory=dict)  # petition title -> signatures anonymised
+    anonymized: dict = field(default_factory=dict)  # petition title -> signatures anonymized
 
     @property
-    def anonymised_total(self):
-        return sum(self.anonymised.values())
+    def anonymized_total(self):
+        return sum(self.anonymized.values())
 
 
 def stale_unconfirmed(now):
@@ -69,14 +69,14 @@ def long_closed_petition_keys(now):
     )
 
 
-def to_anonymise(now):
+def to_anonymize(now):
     doomed = stale_unconfirmed(now).values("pk")
     return Signature.objects.filter(
         petition_key__in=long_closed_petition_keys(now), anonymised_at__isnull=True
     ).exclude(pk__in=doomed)
 
 
-def anonymise(queryset, now):
+def anonymize(queryset, now):
     """Blank personal fields of ``queryset``'s signatures in one UPDATE; return how many."""
     placeholder = placeholder_email()
     return queryset.update(
@@ -119,10 +119,10 @@ STEPS = [
         apply=lambda queryset, now: queryset.update(ip_hash=""),
     ),
     Step(
-        done="Anonymised {count} signature(s) of petitions closed for more than {retention_days} days.",
-        would="Would anonymise {count} signature(s) of petitions closed for more than {retention_days} days.",
-        find=to_anonymise,
-        apply=anonymise,
+        done="Anonymized {count} signature(s) of petitions closed for more than {retention_days} days.",
+        would="Would anonymize {count} signature(s) of petitions closed for more than {retention_days} days.",
+        find=to_anonymize,
+        apply=anonymize,
     ),
 ]
 
@@ -132,17 +132,17 @@ retention.register(ACTION, STEPS)
 def purge(dry_run=False, now=None):
     """Apply the three rules through the core (or only count what they would touch); return a ``PurgeReport``.
 
-    Besides the core's totals, it says how many signatures of each petition are anonymised.
+    Besides the core's totals, it says how many signatures of each petition are anonymized.
     """
     now = now or timezone.now()
     with transaction.atomic():
         counts = dict(
-            to_anonymise(now).order_by().values_list("petition_key").annotate(n=Count("pk")).values_list("petition_key", "n")
+            to_anonymize(now).order_by().values_list("petition_key").annotate(n=Count("pk")).values_list("petition_key", "n")
         )
         titles = petition_titles(counts.keys())
         (_, deleted), (_, cleared), _ = retention.purge(dry_run=dry_run, now=now, actions=[ACTION])[ACTION]
     return PurgeReport(
         unconfirmed_deleted=deleted,
         ip_hashes_cleared=cleared,
-        anonymised={titles.get(key, str(key)): n for key, n in counts.items()},
+        anonymized={titles.get(key, str(key)): n for key, n in counts.items()},
     )

@@ -70,10 +70,10 @@ def test_dry_run_counts_what_a_real_run_does_and_changes_nothing(scene):
     # Two old endorsements and the old individual; the unconfirmed individual is deleted instead.
     assert "Would drop 3 address hash(es)" in output
     assert "Would blank the contact person of 2 endorsement(s)" in output  # old letter + rejected long ago
-    assert "Would anonymise 1 individual signature(s)" in output
+    assert "Would anonymize 1 individual signature(s)" in output
     assert Endorsement.objects.filter(anonymised_at__isnull=False).count() == 0
     real = purge("--action", "sign-on letters")
-    assert "Deleted 2 " in real and "Dropped 3 " in real and "of 2 endorsement(s)" in real and "Anonymised 1 " in real
+    assert "Deleted 2 " in real and "Dropped 3 " in real and "of 2 endorsement(s)" in real and "Anonymized 1 " in real
 
 
 def test_purge_deletes_blanks_and_keeps_the_public_list_and_counts(scene):
@@ -89,7 +89,7 @@ def test_purge_deletes_blanks_and_keeps_the_public_list_and_counts(scene):
 
     listed = Endorsement.objects.get(pk=scene["old_verified"].pk)
     assert (listed.contact_name, listed.contact_phone, listed.ip_hash) == ("", "", "")
-    assert listed.contact_email == f"anonymised-{listed.pk}@invalid" and listed.anonymised_at is not None
+    assert listed.contact_email == f"anonymized-{listed.pk}@invalid" and listed.anonymised_at is not None
     assert (listed.organization_name, listed.status) == (scene["old_verified"].organization_name, "verified")
 
     rejected = Endorsement.objects.get(pk=scene["rejected_long_ago"].pk)
@@ -101,7 +101,7 @@ def test_purge_deletes_blanks_and_keeps_the_public_list_and_counts(scene):
 
     person = IndividualSigner.objects.get(pk=scene["old_individual"].pk)
     assert (person.first_name, person.last_name, person.city) == ("", "", "")
-    assert person.email == f"anonymised-{person.pk}@invalid" and person.state == "Arizona"
+    assert person.email == f"anonymized-{person.pk}@invalid" and person.state == "Arizona"
     assert IndividualSigner.objects.get(pk=scene["open_individual"].pk).first_name == "Person2"
 
     assert (letter_counts(old), letter_counts(current)) == counts_before
@@ -109,7 +109,7 @@ def test_purge_deletes_blanks_and_keeps_the_public_list_and_counts(scene):
 
     again = purge()
     assert "Deleted 0 endorsement(s)" in again and "Dropped 0 " in again
-    assert "of 0 endorsement(s)" in again and "Anonymised 0 individual" in again
+    assert "of 0 endorsement(s)" in again and "Anonymized 0 individual" in again
 
 
 def purge_then_get_page(letter):
@@ -118,7 +118,7 @@ def purge_then_get_page(letter):
     return Client().get(letter.url).content
 
 
-def test_a_letter_with_a_translation_still_open_is_not_anonymised(scene):
+def test_a_letter_with_a_translation_still_open_is_not_anonymized(scene):
     from nnirr_site.core.demo_builders import ensure_translation
 
     ensure_translation(scene["old"].get_parent().specific, "es", "declaraciones-prueba", title="Declaraciones")

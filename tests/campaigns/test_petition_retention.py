@@ -68,18 +68,18 @@ def test_dry_run_reports_and_changes_nothing(scene):
     assert "Would delete 3 signature(s) unconfirmed" in output  # old_pending, old_flagged, closed_pending
     # Address hashes older than 30 days on the rows that stay: old_counted, the two closed ones, recent_closed.
     assert "Would drop 4 address hash(es)" in output
-    assert "Would anonymise 2 signature(s) of “Long closed petition”" in output
+    assert "Would anonymize 2 signature(s) of “Long closed petition”" in output
     assert "Recently closed" not in output
     assert snapshot() == before
 
 
-def test_purge_deletes_drops_and_anonymises_then_finds_nothing_more(scene, now):
+def test_purge_deletes_drops_and_anonymizes_then_finds_nothing_more(scene, now):
     open_petition, closed, recent_closed, s = scene
     counts_before = {p.pk: counted_signatures(p.translation_key) for p in (open_petition, closed, recent_closed)}
     output = purge()
     assert "Deleted 3 signature(s) unconfirmed" in output
     assert "Dropped 4 address hash(es)" in output
-    assert "Anonymised 2 signature(s) of “Long closed petition”" in output
+    assert "Anonymized 2 signature(s) of “Long closed petition”" in output
 
     remaining = set(Signature.objects.values_list("pk", flat=True))
     for name in ("old_pending", "old_flagged", "closed_pending"):
@@ -93,13 +93,13 @@ def test_purge_deletes_drops_and_anonymises_then_finds_nothing_more(scene, now):
     young = Signature.objects.get(pk=s["young_counted"].pk)
     assert young.ip_hash  # younger than 30 days: kept
     old = Signature.objects.get(pk=s["old_counted"].pk)
-    assert old.ip_hash == "" and old.first_name and old.comment == "Keep going"  # open petition: not anonymised
+    assert old.ip_hash == "" and old.first_name and old.comment == "Keep going"  # open petition: not anonymized
 
-    anonymised = Signature.objects.get(pk=s["closed_counted"].pk)
-    assert (anonymised.first_name, anonymised.last_name, anonymised.postal_code, anonymised.comment) == ("", "", "", "")
-    assert anonymised.email == anonymised.email_normalized == f"anonymised-{anonymised.pk}@invalid"
-    assert anonymised.country == "MX" and anonymised.counted_at is not None
-    assert anonymised.show_name is False and anonymised.anonymised_at is not None
+    anonymized = Signature.objects.get(pk=s["closed_counted"].pk)
+    assert (anonymized.first_name, anonymized.last_name, anonymized.postal_code, anonymized.comment) == ("", "", "", "")
+    assert anonymized.email == anonymized.email_normalized == f"anonymized-{anonymized.pk}@invalid"
+    assert anonymized.country == "MX" and anonymized.counted_at is not None
+    assert anonymized.show_name is False and anonymized.anonymised_at is not None
     assert closed.get_recent_signers() == []
     assert Signature.objects.get(pk=s["recent_closed"].pk).first_name  # closed only 100 days ago
 
@@ -107,21 +107,21 @@ def test_purge_deletes_drops_and_anonymises_then_finds_nothing_more(scene, now):
     before = snapshot()
     output = purge()
     assert "Deleted 0 signature(s)" in output and "Dropped 0 address" in output
-    assert "Anonymised 0 signature(s) in total" in output
+    assert "Anonymized 0 signature(s) in total" in output
     assert snapshot() == before
 
 
-def test_anonymised_signatures_keep_the_one_email_rule_and_allow_new_signatures(scene, client, settings):
+def test_anonymized_signatures_keep_the_one_email_rule_and_allow_new_signatures(scene, client, settings):
     open_petition, closed, recent_closed, s = scene
     purge()
     emails = list(Signature.objects.filter(petition_key=closed.translation_key).values_list("email_normalized", flat=True))
     assert len(emails) == len(set(emails)) == 2
-    # A retention period set shorter later on anonymises the recently closed petition too, on the next run.
+    # A retention period set shorter later on anonymizes the recently closed petition too, on the next run.
     settings.SUPPORTER_RETENTION_DAYS = 90
-    assert "Anonymised 1 signature(s) of “Recently closed”" in purge()
+    assert "Anonymized 1 signature(s) of “Recently closed”" in purge()
 
 
-def test_a_petition_with_a_translation_still_open_is_not_anonymised(now):
+def test_a_petition_with_a_translation_still_open_is_not_anonymized(now):
     english = PetitionPage.objects.filter(locale__language_code="en", deadline__lt=now - 400 * DAY).first()
     assert english is not None, "the demo has a petition closed in 2021"
     spanish = english.get_translation(Locale.objects.get(language_code="es"))
@@ -139,13 +139,13 @@ def test_a_petition_with_a_translation_still_open_is_not_anonymised(now):
     assert signature.anonymised_at is not None and signature.first_name == ""
 
 
-def test_withdraw_after_anonymisation_still_lowers_the_count(scene, client):
+def test_withdraw_after_anonymization_still_lowers_the_count(scene, client):
     from campaigns.petitions.withdrawal import withdraw_token
 
     open_petition, closed, recent_closed, s = scene
     purge()
-    anonymised = Signature.objects.get(pk=s["closed_counted"].pk)
+    anonymized = Signature.objects.get(pk=s["closed_counted"].pk)
     before = counted_signatures(closed.translation_key)
-    client.post(closed.url + f"withdraw/{withdraw_token(anonymised)}/")
+    client.post(closed.url + f"withdraw/{withdraw_token(anonymized)}/")
     assert counted_signatures(closed.translation_key) == before - 1
-    assert normalize_email(f"anonymised-{anonymised.pk}@invalid") == anonymised.email_normalized
+    assert normalize_email(f"anonymized-{anonymized.pk}@invalid") == anonymized.email_normalized
