@@ -193,7 +193,7 @@ def build_programs(home):
             heading("Working with partners"),
             paragraph(
                 "We contributed to the guidelines on protecting migrants in countries in crisis, and we "
-                "co-organise the People's Global Action on Migration, Development and Human Rights, a civil-society "
+                "co-organize the People's Global Action on Migration, Development and Human Rights, a civil-society "
                 "space that meets alongside the official forums."
             ),
         ],
@@ -241,19 +241,19 @@ def build_programs(home):
         "Border Survey",
         "Border Community Survey and Services Map",
         "earth",
-        "A 2021 survey of southern-border organisations, feeding a map of critical services and a human-rights report.",
+        "A 2021 survey of southern-border organizations, feeding a map of critical services and a human-rights report.",
         [
             paragraph(
-                "In 2021 the network asked organisations along the southern border to take a survey about the "
+                "In 2021 the network asked organizations along the southern border to take a survey about the "
                 "human-rights concerns they see every day."
             ),
             heading("What the results are for"),
             paragraph(
                 "The answers feed two tools. A digital map shows where border communities and migrants can find "
                 "critical services: health care, food, emergency housing and legal help. A human-rights report "
-                "brings together the concerns the organisations raised."
+                "brings together the concerns the organizations raised."
             ),
-            paragraph("If your organisation works at the border, take part and spread the word: #TakeTheSurvey."),
+            paragraph("If your organization works at the border, take part and spread the word: #TakeTheSurvey."),
         ],
     )
     return programs
@@ -280,7 +280,7 @@ def build_campaigns(home, programs):
         [
             "The International Convention on the Protection of the Rights of All Migrant Workers and Members of "
             "Their Families sets out rights for every migrant worker, documented or not.",
-            "It protects against forced labour, arbitrary detention and collective expulsion, and gives migrant "
+            "It protects against forced labor, arbitrary detention and collective expulsion, and gives migrant "
             "families the right to basic services. The United States has not ratified it.",
         ],
         "plum",
@@ -288,9 +288,9 @@ def build_campaigns(home, programs):
     sign_on = get_or_create_document(
         "Organisational sign-on letter: ratify the Migrant Workers Convention",
         [
-            "We, the undersigned organisations, call on the United States to ratify the International Convention "
+            "We, the undersigned organizations, call on the United States to ratify the International Convention "
             "on the Protection of the Rights of All Migrant Workers and Members of Their Families.",
-            "Name of organisation: ____________________   City and state: ____________________",
+            "Name of organization: ____________________   City and state: ____________________",
         ],
         "plum",
     )
@@ -315,13 +315,13 @@ def build_campaigns(home, programs):
             heading("What we are asking"),
             paragraph(
                 "The United States has not ratified the Convention. We ask supporters to sign a call for "
-                "ratification: organisations can sign on as a group, and individuals can add their names to the "
+                "ratification: organizations can sign on as a group, and individuals can add their names to the "
                 "petition."
             ),
         ],
         toolkit_items=toolkit(
             (convention_summary, "A two-page summary to share at meetings."),
-            (sign_on, "Print it, collect signatures from your organisation's board, and send it back to us."),
+            (sign_on, "Print it, collect signatures from your organization's board, and send it back to us."),
         ),
     )
     campaigns["refugees"] = ensure_page(
@@ -340,7 +340,7 @@ def build_campaigns(home, programs):
                 "fiscal year at 15,000, far below the 62,500 it had promised."
             ),
             paragraph(
-                "Together with partner organisations, the network launched a joint petition asking the "
+                "Together with partner organizations, the network launched a joint petition asking the "
                 "administration to admit at least 62,500 refugees, as promised, and to rebuild a resettlement "
                 "system worthy of the name."
             ),
@@ -425,7 +425,7 @@ def build_campaigns(home, programs):
         start_date=datetime.date(2013, 3, 1),
         end_date=datetime.date(2013, 10, 4),
         program=programs["global-justice"],
-        summary="Preparing with international partners to put human rights at the centre of migration policy.",
+        summary="Preparing with international partners to put human rights at the center of migration policy.",
         listing_image=get_or_create_image("United Nations dialogue illustration", "plum"),
         body=[
             paragraph(
@@ -434,7 +434,7 @@ def build_campaigns(home, programs):
             ),
             paragraph(
                 "Our shared message was simple: migration policy must start from the human rights of migrants "
-                "and their families, not from the needs of labour markets or border control."
+                "and their families, not from the needs of labor markets or border control."
             ),
         ],
     )

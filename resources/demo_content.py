@@ -75,7 +75,7 @@ def build(home):
     pages = {}
 
     for season, year, palette, lead in [
-        ("Winter", 2019, "teal", "Detention at record levels, and communities organising to end it."),
+        ("Winter", 2019, "teal", "Detention at record levels, and communities organizing to end it."),
         ("Fall", 2020, "sun", "Migrant workers on the front line of the pandemic, and the relief they were denied."),
     ]:
         title = f"Network News, {season} {year}"
@@ -93,7 +93,7 @@ def build(home):
                             lead, palette=palette), "")],
             body=[paragraph(
                 "Network News brings members and allies our reading of what is changing in US immigration policy "
-                "and in migration around the world, along with news from member organisations."
+                "and in migration around the world, along with news from member organizations."
             )],
         )
 
@@ -218,7 +218,7 @@ def build(home):
         title="Tips on Passing Local Resolutions",
         kind=ResourceKind.TOOLKIT,
         languages=["en"],
-        topics=["Migrants Day", "local organising"],
+        topics=["Migrants Day", "local organizing"],
         listing_image=get_or_create_image("Local resolutions tips cover", "teal"),
         summary="How to win a city or county resolution for migrants' rights, step by step.",
         documents=[(pdf(
@@ -272,8 +272,8 @@ def build(home):
             palette="plum",
         ), "")],
         body=[paragraph(
-            "Migrant-rights organisations have built networks in every region. This report looks at how those "
-            "networks can work together, and with labour, women's and global-justice movements, to speak with "
+            "Migrant-rights organizations have built networks in every region. This report looks at how those "
+            "networks can work together, and with labor, women's and global-justice movements, to speak with "
             "one voice at international meetings."
         )],
     )
@@ -294,7 +294,7 @@ def build(home):
             paragraph(
                 "The Global Compact for Safe, Orderly and Regular Migration was our international priority until "
                 "its adoption in 2018. Since then we have taken part in its regional reviews, pressing governments "
-                "to keep human rights at its centre."
+                "to keep human rights at its center."
             ),
             paragraph("This page gathers our statements on the Compact and links to the official process."),
         ],

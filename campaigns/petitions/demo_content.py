@@ -142,7 +142,7 @@ def build_convention_petition(parent):
         show_signers=True,
         offline_signatures=0,
         thank_you_text=rich(
-            "Thank you! Organisations can also endorse the call for ratification: write to us to add your group."
+            "Thank you! Organizations can also endorse the call for ratification: write to us to add your group."
         ),
         share_text="Migrant workers' rights are human rights. Ask the US to ratify the Migrant Workers Convention.",
     )
