@@ -250,3 +250,13 @@ def build(home):
     index = build_index(home)
     build_events(index)
     build_submissions(index)
+
+
+def link(home):
+    """After every app's demo (the staff groups come from the accounts demo): Moderators review submitted events."""
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.filter(name="Moderators").first()
+    if group is not None:
+        group.permissions.add(Permission.objects.get(content_type__app_label="events",
+                                                     codename="moderate_eventsubmission"))

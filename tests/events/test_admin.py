@@ -79,3 +79,10 @@ def test_the_admin_form_refuses_an_end_before_the_start(admin_client):
     assert response.status_code == 200
     assert not EventPage.objects.filter(slug="bad-vigil").exists()
     assert "cannot end before it starts" in response.content.decode()
+
+
+def test_the_demo_moderators_group_may_review_submitted_events():
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name="Moderators")
+    assert group.permissions.filter(codename="moderate_eventsubmission").exists()
