@@ -16,6 +16,7 @@ class ServicesConfig(AppConfig):
         # Services are snippets, and saving one publishes no page: tell the whole-page cache
         # (nnirr_site/core/page_cache.py) itself, so a location made confidential leaves every cached page at once.
         from nnirr_site.core.layout_cache import new_generation
+        from services import retention  # noqa: F401  (registers its steps with the core)
         from services.models import Service, ServiceHours
 
         for model in (Service, ServiceHours):

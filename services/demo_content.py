@@ -406,8 +406,26 @@ def build(home):
             )
         if spanish is not None:
             ensure_snippet_translation(service, "es", **spanish_fields(entry))
+    build_corrections(english)
     build_spanish(directory)
     return directory
+
+
+def build_corrections(english):
+    """Two corrections waiting in the staff queue, so editors see how it works."""
+    from services.models import Correction
+
+    if Correction.objects.exists():
+        return
+    hours = Service.objects.filter(slug="demo-tijuana-dining-hall", locale=english).first()
+    moved = Service.objects.filter(slug="demo-ojinaga-rides", locale=english).first()
+    if hours:
+        Correction.objects.create(service=hours, service_key=hours.translation_key, topic="hours",
+                                  details="Breakfast now starts at 6:30, not 7.", contact="", language="en")
+    if moved:
+        Correction.objects.create(service=moved, service_key=moved.translation_key, topic="closed",
+                                  details="Los viajes se suspendieron, ya no hay camioneta.",
+                                  contact="+52 626 555 0199", language="es", status="in_progress")
 
 
 def build_spanish(directory):

@@ -17,6 +17,12 @@ URL = "/services/demo-tijuana-dining-hall/correction/"
 THANKS = "/services/demo-tijuana-dining-hall/correction/thanks/"
 
 
+@pytest.fixture(autouse=True)
+def no_demo_corrections():
+    """The demo's two corrections would be counted with the test's own."""
+    Correction.objects.all().delete()
+
+
 def stamp(seconds_ago=30):
     return form_stamp(now=timezone.now() - timedelta(seconds=seconds_ago))
 
