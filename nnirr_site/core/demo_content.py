@@ -299,7 +299,7 @@ def build_menu(slug, name, entries, locale=None):
 def build_menus(home):
     """The main menu (sections in a sensible order) and the footer menu."""
     children = {page.slug: page for page in Page.objects.child_of(home).live()}
-    order = ["about", "programs", "campaigns", "events", "petitions", "resources", "news", "donate"]
+    order = ["about", "programs", "campaigns", "events", "petitions", "resources", "services", "news", "donate"]
     build_menu("main", "Main menu", [children[slug] for slug in order if slug in children])
     footer = [children[slug] for slug in ["contact", "privacy", "accessibility"] if slug in children]
     build_menu("footer", "Footer menu", footer)
@@ -496,7 +496,7 @@ def build_spanish_menus(translated):
     # child_of() goes by tree path; get_children() trusts numchild, which a stale copy may have wrong.
     children = {page.translation_key: page for page in Page.objects.child_of(home_es).live()}
     english_home = home_es.get_translation(Locale.get_default())
-    order = ["about", "programs", "campaigns", "events", "petitions", "resources", "news", "donate"]
+    order = ["about", "programs", "campaigns", "events", "petitions", "resources", "services", "news", "donate"]
     english = {page.slug: page for page in Page.objects.child_of(english_home).live()}
     entries = [children[english[slug].translation_key] for slug in order
                if slug in english and english[slug].translation_key in children]
