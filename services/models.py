@@ -32,6 +32,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from services.fields import ChoiceArrayField
 
@@ -296,6 +297,20 @@ class Service(TranslatableMixin, index.Indexed, ClusterableModel):
             heading=_("Location and contact"),
         ),
         MultiFieldPanel([FieldPanel("last_verified_on")], heading=_("Freshness")),
+    ]
+
+    # wagtail-localize: translators see only the words; every fact is synchronized from the source.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        TranslatableField("eligibility"),
+        TranslatableField("documents_required"),
+        TranslatableField("fees_note"),
+        TranslatableField("hours_note"),
+        TranslatableField("service_area"),
+        *[SynchronizedField(name) for name in SHARED_FACTS if name != "last_verified_by"],
+        SynchronizedField("last_verified_by"),
+        SynchronizedField("hours"),
     ]
 
     search_fields = [

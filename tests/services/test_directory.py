@@ -214,3 +214,16 @@ def test_facts_are_shared_between_translations(service_maker):
     spanish.refresh_from_db()
     assert spanish.address_confidential and spanish.phone == "+1 915-555-0100"
     assert spanish.name == "Datos compartidos"
+
+
+def test_wagtail_localize_offers_only_the_words_and_keeps_the_facts(service_maker):
+    from wagtail_localize.models import TranslationSource
+
+    service = service_maker(name="Localized", address="1 Main Street", address_confidential=True,
+                            eligibility="Adults", hours=[(1, time(9), time(12))])
+    source, _created = TranslationSource.get_or_create_from_instance(service)
+    paths = sorted(segment.context.path for segment in source.stringsegment_set.all())
+    assert paths == ["description", "eligibility", "name"]
+    spanish, _created = source.create_or_update_translation(Locale.objects.get(language_code="es"), fallback=True)
+    assert spanish.address_confidential and spanish.address == "1 Main Street" and spanish.slug == service.slug
+    assert spanish.hours.count() == 1
