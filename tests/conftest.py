@@ -100,10 +100,25 @@ def restore_demo_content():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """After the test database is created, load the demo content once for every test to share."""
+    """After the test database is created, load the demo content once for every test to share.
+
+    pytest-django creates the test database only when a selected test is marked ``django_db`` (or
+    uses ``db``); the fault tests use committed data without that mark, so a run of them alone
+    (``pytest -m serial``) creates it here, never touching the development database.
+    """
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    created_here = None
     with django_db_blocker.unblock():
+        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            created_here = setup_databases(verbosity=0, interactive=False, aliases={"default"})
         call_command("load_demo_content", stdout=open(os.devnull, "w"))
         snapshot_database()
+    yield
+    if created_here is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(created_here, verbosity=0)
 
 
 @pytest.fixture(autouse=True)
