@@ -75,31 +75,14 @@ class HttpUrlField(forms.URLField):
         return value
 
 
-class AccessibleFormMixin:
-    """Connect each field to its help text and error message for screen readers."""
-
-    id_prefix = "event"
-
-    def describe_fields(self):
-        for name, field in self.fields.items():
-            if name in self.guard_fields:
-                continue
-            describedby = []
-            if field.help_text:
-                describedby.append(f"{self.id_prefix}-{name}-help")
-            if self.is_bound and name in self.errors:
-                describedby.append(f"{self.id_prefix}-{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if describedby:
-                field.widget.attrs["aria-describedby"] = " ".join(describedby)
-
-
 def textarea(rows=4):
     return forms.Textarea(attrs={"rows": rows})
 
 
-class EventSubmissionForm(AccessibleFormMixin, SupporterForm):
+class EventSubmissionForm(SupporterForm):
     """An organizer proposes an event; staff review it before anything is published."""
+
+    id_prefix = "event"
 
     title = forms.CharField(label=_("Name of the event"), max_length=200, validators=LINE)
     summary = forms.CharField(

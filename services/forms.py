@@ -52,24 +52,12 @@ class CorrectionForm(SupporterForm):
         validators=[refuse_invisible_and_control_characters],
     )
 
+    id_prefix = "correction"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if name in self.guard_fields:
-                continue
-            describedby = []
-            if field.help_text:
-                describedby.append(f"id_{name}_help")
-            if self.is_bound and name in self.errors:
-                describedby.append(f"id_{name}_error")
-            if describedby:
-                field.widget.attrs["aria-describedby"] = " ".join(describedby)
+        self.describe_fields()
 
     def mark_errors(self):
         """Point each field with an error at its message (after validation)."""
-        for name in self.errors:
-            if name in self.fields and name not in self.guard_fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-invalid"] = "true"
-                ids = [f"id_{name}_help"] if self.fields[name].help_text else []
-                widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
+        self.describe_fields()
