@@ -167,6 +167,7 @@ def smtp_transaction(smtp, from_address, to_address, data, hand_over):
     closed without the dot, so the server discards the message). See the module docstring.
     """
     try:
+        smtp.ehlo_or_helo_if_needed()
         code, reply = smtp.mail(from_address)
         if code != 250:
             raise smtplib.SMTPSenderRefused(code, reply, from_address)

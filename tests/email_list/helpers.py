@@ -43,3 +43,31 @@ def links_in(pattern, to=None):
 
 def path_of(url):
     return re.sub(r"^https?://[^/]+", "", url)
+
+
+def make_subscribers(mailing_list, count, language="en", start=0, prefix="reader"):
+    """``count`` confirmed subscribers of ``mailing_list`` (written directly, as confirmed sign-ups leave them)."""
+    from email_list.models import Subscriber, Subscription
+
+    subscribers = Subscriber.objects.bulk_create([
+        Subscriber(email=f"{prefix}{number}@example.org", email_key=f"{prefix}{number}@example.org", language=language)
+        for number in range(start, start + count)
+    ])
+    Subscription.objects.bulk_create([Subscription(subscriber=item, mailing_list=mailing_list) for item in subscribers])
+    return [item.email for item in subscribers]
+
+
+def make_digest(mailing_list, language="en", **fields):
+    import datetime
+
+    from email_list.models import Digest, DigestItem
+
+    defaults = {"period_start": datetime.date(2026, 10, 1), "period_end": datetime.date(2026, 10, 31),
+                "subject": "Network News, October 2026", "intro": "Dear friends,\n\nWhat a month."}
+    defaults.update(fields)
+    digest = Digest.objects.create(mailing_list=mailing_list, language=language, **defaults)
+    DigestItem.objects.create(digest=digest, kind="post", title="A post about sanctuary", summary="Why it matters.",
+                              url="https://nnirr.example.org/blog/sanctuary/", sort_order=0)
+    DigestItem.objects.create(digest=digest, kind="resource", title="A left-out report", url="https://nnirr.example.org/r/",
+                              include=False, sort_order=1)
+    return digest
