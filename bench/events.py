@@ -15,15 +15,11 @@ Options via environment: ``BENCH_EVENTS`` (500), ``BENCH_PAGE_SECONDS`` (5), ``B
 ``BENCH_PAGE_CONNECTIONS`` (16), ``BENCH_GUNICORN_WORKERS`` (3), ``BENCH_GUNICORN_THREADS`` (4).
 """
 
-import json
-import os
 import shutil
-import subprocess
 import sys
-import tempfile
 
-from bench.pages import best_rps, serve, wrk_rps
-from bench.server import PY, ROOT, connect, database_urls, env_int, free_port, stop_all, wait_for_http
+from bench.server import ROOT, env_int
+from bench.site import demo_site, measure_renders, shell, throughput
 
 DB_NAME = "nnirr_bench_events"
 PATHS = {
@@ -58,82 +54,18 @@ for n in range(COUNT):
 print("added", COUNT)
 """
 
-MEASURE = """
-import json, statistics, time
-from django.db import connection
-from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
-paths = json.loads(PATHS)
-results = {}
-with override_settings(PAGE_CACHE_SECONDS=0):
-    client = Client(HTTP_HOST="localhost")
-    for name, path in paths.items():
-        for _ in range(3):
-            assert client.get(path).status_code == 200, path
-        times = []
-        for _ in range(20):
-            start = time.perf_counter()
-            response = client.get(path)
-            times.append((time.perf_counter() - start) * 1000)
-        with CaptureQueriesContext(connection) as ctx:
-            response = client.get(path)
-        results[name] = {"median_ms": statistics.median(times), "queries": len(ctx), "kb": len(response.content) / 1024,
-                         "vevents": response.content.count(b"BEGIN:VEVENT")}
-print("RESULTS" + json.dumps(results))
-"""
-
-
-def database_url():
-    url, _bench, admin = database_urls(DB_NAME)
-    conn = connect(admin)
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {DB_NAME}")
-    conn.close()
-    return url
-
-
-def shell(env, code, capture=False):
-    return subprocess.run([PY, "manage.py", "shell", "-v0", "-c", code], cwd=ROOT, env=env, check=True,
-                          capture_output=capture, text=True)
-
-
 def main(argv):
     seconds = env_int("BENCH_PAGE_SECONDS", 5)
     connections = env_int("BENCH_PAGE_CONNECTIONS", 16)
     repeats = env_int("BENCH_PAGE_REPEATS", 3)
     count = env_int("BENCH_EVENTS", 500)
     sys.path.insert(0, str(ROOT))
-    url = database_url()
-    cache_dir = tempfile.mkdtemp(prefix="nnirr-bench-cache-")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "nnirr_site.settings.bench", "DATABASE_URL": url,
-           "CACHE_DIR": cache_dir, "LOG_LEVEL": "ERROR"}
-    env.pop("SECRET_KEY", None)
-    print(f"Database {DB_NAME}: migrating, loading the demo content and adding {count} events...", flush=True)
-    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([PY, "manage.py", "load_demo_content", "-v0"], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
-    shell(env, "from wagtail.models import Site; "
-               "Site.objects.filter(is_default_site=True).update(hostname='localhost', port=80)")
+    env, cache_dir = demo_site(DB_NAME)
+    print(f"Adding {count} events...", flush=True)
     shell(env, f"COUNT = {count}\n{ADD_EVENTS}")
 
-    renders = json.loads(shell(env, f"PATHS = {json.dumps(json.dumps(PATHS))}\n{MEASURE}", capture=True)
-                         .stdout.split("RESULTS", 1)[1])
-
-    throughput = {}
-    for label, cache_seconds in (("cached", 600), ("uncached", 0)):
-        port = free_port()
-        server = serve(env, port, cache_seconds)
-        try:
-            wait_for_http(port)
-            for path in ["/bench-hello/", *PATHS.values()]:
-                wrk_rps(port, path, 1, connections)  # warm up
-            throughput[label] = {"hello": best_rps(port, "/bench-hello/", seconds, connections, repeats)}
-            for name, path in PATHS.items():
-                throughput[label][name] = best_rps(port, path, seconds, connections, repeats)
-        finally:
-            stop_all([server])
+    renders = measure_renders(env, PATHS)
+    rates = throughput(env, PATHS, seconds, connections, repeats)
     shutil.rmtree(cache_dir, ignore_errors=True)
 
     tool = "wrk" if shutil.which("wrk") else "Python client"
@@ -141,10 +73,10 @@ def main(argv):
           f"{'req/s uncached':>16}   ({tool}, {connections} connections, best of {repeats} runs of {seconds} s)")
     for name in PATHS:
         r = renders[name]
-        print(f"{name:<26}{r['median_ms']:>10.1f}{r['queries']:>9}{r['kb']:>8.0f}{r['vevents'] or '':>8}"
-              f"{throughput['cached'][name]:>14.0f}{throughput['uncached'][name]:>16.0f}")
-    print(f"{'hello view':<26}{'':>10}{'':>9}{'':>8}{'':>8}{throughput['cached']['hello']:>14.0f}"
-          f"{throughput['uncached']['hello']:>16.0f}")
+        print(f"{name:<26}{r['median_ms']:>10.1f}{r['queries']:>9}{r['bytes'] / 1024:>8.0f}{r['vevents'] or '':>8}"
+              f"{rates['cached'][name]:>14.0f}{rates['uncached'][name]:>16.0f}")
+    print(f"{'hello view':<26}{'':>10}{'':>9}{'':>8}{'':>8}{rates['cached']['hello']:>14.0f}"
+          f"{rates['uncached']['hello']:>16.0f}")
 
     ok = True
     for name, target in TARGETS_MS.items():

@@ -21,15 +21,11 @@ Options via environment: ``BENCH_SERVICES`` (1000), ``BENCH_PAGE_SECONDS`` (5),
 ``BENCH_GUNICORN_THREADS`` (4).
 """
 
-import json
-import os
 import shutil
-import subprocess
 import sys
-import tempfile
 
-from bench.pages import best_rps, serve, wrk_rps
-from bench.server import PY, ROOT, connect, database_urls, env_int, free_port, stop_all, wait_for_http
+from bench.server import ROOT, env_int
+from bench.site import demo_site, measure_renders, shell, throughput
 
 DB_NAME = "nnirr_bench_services"
 PAGES = {
@@ -41,30 +37,6 @@ PAGES = {
 }
 DIRECTORY_RENDER_TARGET_MS = 120
 CACHED_SHARE_TARGET = 0.70
-
-MEASURE = """
-import json, statistics, time
-from django.db import connection
-from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
-pages = json.loads(PAGES)
-results = {}
-with override_settings(PAGE_CACHE_SECONDS=0):
-    client = Client(HTTP_HOST="localhost")
-    for name, path in pages.items():
-        for _ in range(3):
-            response = client.get(path)
-            assert response.status_code == 200, (path, response.status_code)
-        times = []
-        for _ in range(20):
-            start = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - start) * 1000)
-        with CaptureQueriesContext(connection) as ctx:
-            response = client.get(path)
-        results[name] = {"median_ms": statistics.median(times), "queries": len(ctx), "bytes": len(response.content)}
-print("RESULTS" + json.dumps(results))
-"""
 
 ADD_SERVICES = """
 from datetime import time
@@ -94,69 +66,18 @@ print("services:", Service.objects.filter(locale=english).count())
 """
 
 
-def database_url():
-    url, _bench, admin = database_urls(DB_NAME)
-    conn = connect(admin)
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {DB_NAME}")
-    conn.close()
-    return url
-
-
-def measure(env):
-    measured = subprocess.run(
-        [PY, "manage.py", "shell", "-v0", "-c", f"PAGES = {json.dumps(json.dumps(PAGES))}\n{MEASURE}"],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-    )
-    return json.loads(measured.stdout.split("RESULTS", 1)[1])
-
-
 def main(argv):
     seconds = env_int("BENCH_PAGE_SECONDS", 5)
     connections = env_int("BENCH_PAGE_CONNECTIONS", 16)
     repeats = env_int("BENCH_PAGE_REPEATS", 3)
     target_services = env_int("BENCH_SERVICES", 1000)
     sys.path.insert(0, str(ROOT))
-    url = database_url()
-    cache_dir = tempfile.mkdtemp(prefix="nnirr-bench-services-cache-")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "nnirr_site.settings.bench",
-        "DATABASE_URL": url,
-        "CACHE_DIR": cache_dir,
-        "LOG_LEVEL": "ERROR",
-    }
-    env.pop("SECRET_KEY", None)
-    print(f"Database {DB_NAME}: migrating and loading the demo content...", flush=True)
-    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([PY, "manage.py", "load_demo_content", "-v0"], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
-    subprocess.run([PY, "manage.py", "shell", "-v0", "-c", "from wagtail.models import Site; "
-                    "Site.objects.filter(is_default_site=True).update(hostname='localhost', port=80)"],
-                   cwd=ROOT, env=env, check=True)
+    env, cache_dir = demo_site(DB_NAME)
 
-    demo = measure(env)
-    added = subprocess.run([PY, "manage.py", "shell", "-v0", "-c", f"TARGET = {target_services}\n{ADD_SERVICES}"],
-                           cwd=ROOT, env=env, check=True, capture_output=True, text=True)
-    print(added.stdout.strip(), flush=True)
-    large = measure(env)
-
-    throughput = {}
-    for label, cache_seconds in (("cached", 600), ("uncached", 0)):
-        port = free_port()
-        server = serve(env, port, cache_seconds)
-        try:
-            wait_for_http(port)
-            for path in ["/bench-hello/", PAGES["directory"]]:
-                wrk_rps(port, path, 1, connections)  # warm up
-            throughput[label] = {
-                "hello": best_rps(port, "/bench-hello/", seconds, connections, repeats),
-                "directory": best_rps(port, PAGES["directory"], seconds, connections, repeats),
-            }
-        finally:
-            stop_all([server])
+    demo = measure_renders(env, PAGES)
+    print(shell(env, f"TARGET = {target_services}\n{ADD_SERVICES}", capture=True).stdout.strip(), flush=True)
+    large = measure_renders(env, PAGES)
+    rates = throughput(env, {"directory": PAGES["directory"]}, seconds, connections, repeats)
     shutil.rmtree(cache_dir, ignore_errors=True)
 
     print(f"\n{'address':<22}{'demo ms':>9}{'queries':>9}{f'{target_services} ms':>10}{'queries':>9}{'KB':>7}")
@@ -165,9 +86,9 @@ def main(argv):
               f"{large[name]['median_ms']:>10.1f}{large[name]['queries']:>9}{large[name]['bytes'] / 1024:>7.1f}")
     tool = "wrk" if shutil.which("wrk") else "Python client"
     print(f"\nthroughput at {target_services} services ({tool}, {connections} connections, best of {repeats} runs "
-          f"of {seconds} s): directory cached {throughput['cached']['directory']:.0f} req/s, "
-          f"uncached {throughput['uncached']['directory']:.0f} req/s; hello view cached "
-          f"{throughput['cached']['hello']:.0f}, uncached {throughput['uncached']['hello']:.0f}")
+          f"of {seconds} s): directory cached {rates['cached']['directory']:.0f} req/s, "
+          f"uncached {rates['uncached']['directory']:.0f} req/s; hello view cached "
+          f"{rates['cached']['hello']:.0f}, uncached {rates['uncached']['hello']:.0f}")
 
     ok = True
     flat = all(demo[name]["queries"] == large[name]["queries"] for name in PAGES if name != "JSON export")
@@ -178,7 +99,7 @@ def main(argv):
     ok &= met
     print(f"  [{'ok' if met else 'MISSED'}] uncached directory with map at {target_services} services: {ms:.1f} ms "
           f"(target < {DIRECTORY_RENDER_TARGET_MS} ms)")
-    share = throughput["cached"]["directory"] / throughput["cached"]["hello"]
+    share = rates["cached"]["directory"] / rates["cached"]["hello"]
     met = share >= CACHED_SHARE_TARGET
     ok &= met
     print(f"  [{'ok' if met else 'MISSED'}] cached directory: {share:.0%} of the hello view's throughput "
