@@ -16,12 +16,12 @@ TEST_PROCESSES ?= 2
 export HOST PORT
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: run test venv system-postgres system-test-tools db db-stop db-reset messages static bench worker serve clean help
+.PHONY: run test venv system-postgres system-test-tools db db-stop db-reset messages static bench bench-reference worker serve clean help
 
 help:
 	@echo "make run      set up everything and serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test     set up everything the tests need and run them all"
-	@echo "make bench    run the benchmarks"
+	@echo "make bench    run the benchmarks (make bench-reference: only the pages next to bakerydemo)"
 	@echo "make db-stop  stop the embedded PostgreSQL server; make db-reset deletes its data"
 
 $(VENV)/.installed: requirements.txt
@@ -96,6 +96,10 @@ bench: db messages
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then $(APT_GET) update -qq && $(APT_GET) install -y -qq wrk >/dev/null; \
 	  else echo "wrk is not installed (sudo apt-get install wrk); the page benchmark uses a slower Python client."; fi; }
 	$(PY) bench/run.py
+
+# Only the side-by-side page comparison with Wagtail's bakerydemo (installed on first use, see bench/reference.py).
+bench-reference: db messages
+	$(PY) bench/run.py pages --side-by-side
 
 clean:
 	rm -rf $(VENV) collected_static .test-media .pytest_cache

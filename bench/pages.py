@@ -9,8 +9,14 @@ What it does, all on loopback:
    loopback) twice — page cache on, then off — and measures requests per second for each
    page with ``wrk`` (or, without wrk, a small threaded Python client), next to
    ``/bench-hello/``, a view that returns "Hello" behind the same middleware.
-4. Checks the targets: uncached home render under 25 ms; cached pages at least 70% of the
-   hello view's throughput.
+4. Side by side (``bench/side_by_side.py``): the pages that cannot come from the page cache (search,
+   filtered listings, a page's first view after a publish) against Wagtail's bakerydemo, installed on
+   demand (``bench/reference.py``), interleaved in the same run, with all our fast paths on and off.
+5. Checks the targets: uncached home render under 25 ms; cached pages at least 70% of the
+   hello view's throughput; each uncacheable page at most 0.35x its reference page.
+
+``bench/run.py pages --side-by-side`` (``make bench-reference``) runs only step 4 (and 1).
+``BENCH_REUSE_DB=1`` keeps an existing ``nnirr_bench_pages`` instead of recreating it.
 
 Throughput on a shared 2-core machine swings between runs, so each address is measured
 ``BENCH_PAGE_REPEATS`` times and the best run counts, for the pages and the hello view alike.
@@ -21,10 +27,14 @@ Options via environment: ``BENCH_PAGE_SECONDS`` (5 per measurement), ``BENCH_PAG
 """
 
 import http.client
+import os
 import shutil
 import sys
+import tempfile
 
 from bench.server import HOST, ROOT, env_int, free_port, stop_all, wait_for_http
+from bench import side_by_side
+from bench.server import database_urls
 from bench.site import demo_site, measure_renders, serve, throughput
 
 DB_NAME = "nnirr_bench_pages"
@@ -57,7 +67,22 @@ def main(argv):
     connections = env_int("BENCH_PAGE_CONNECTIONS", 16)
     repeats = env_int("BENCH_PAGE_REPEATS", 3)
     sys.path.insert(0, str(ROOT))
-    env, cache_dir = demo_site(DB_NAME)
+    env, cache_dir = existing_site() if os.environ.get("BENCH_REUSE_DB") else demo_site(DB_NAME)
+    if "--side-by-side" in argv:
+        ok = side_by_side.report(side_by_side.measure(env, fast_paths_off=True))
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        ok &= side_by_side.report(compared)
+    return 0 if ok else 1
+
+
+def existing_site():
+    """The environment for the bench database as it is (``BENCH_REUSE_DB=1``), with a fresh cache folder."""
+    url, _bench, _admin = database_urls(DB_NAME)
+    cache_dir = tempfile.mkdtemp(prefix=f"{DB_NAME}-cache-")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "nnirr_site.settings.bench", "DATABASE_URL": url,
+           "CACHE_DIR": cache_dir, "LOG_LEVEL": "ERROR"}
+    env.pop("SECRET_KEY", None)
+    return env, cache_dir
 
     port = free_port()
     server = serve(env, port, 600)
@@ -69,6 +94,7 @@ def main(argv):
 
     renders = measure_renders(env, pages)
     rates = throughput(env, pages, seconds, connections, repeats)
+    compared = side_by_side.measure(env, fast_paths_off=True)
     shutil.rmtree(cache_dir, ignore_errors=True)
 
     tool = "wrk" if shutil.which("wrk") else "Python client"
@@ -92,4 +118,15 @@ def main(argv):
         ok &= met
         print(f"  [{'ok' if met else 'MISSED'}] cached {name}: {share:.0%} of the hello view's throughput "
               f"(target >= {CACHED_SHARE_TARGET:.0%})")
+    ok &= side_by_side.report(compared)
     return 0 if ok else 1
+
+
+def existing_site():
+    """The environment for the bench database as it is (``BENCH_REUSE_DB=1``), with a fresh cache folder."""
+    url, _bench, _admin = database_urls(DB_NAME)
+    cache_dir = tempfile.mkdtemp(prefix=f"{DB_NAME}-cache-")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "nnirr_site.settings.bench", "DATABASE_URL": url,
+           "CACHE_DIR": cache_dir, "LOG_LEVEL": "ERROR"}
+    env.pop("SECRET_KEY", None)
+    return env, cache_dir

@@ -1,7 +1,9 @@
 """Run the benchmarks (``make bench``): every module named in BENCHMARKS, or those given on the command line.
 
 Each benchmark is a module in this folder with ``main(argv) -> int`` (0 when its
-checks pass). Add a new one by writing the module and naming it here.
+checks pass). Add a new one by writing the module and naming it here. Options (``--…``) go to every
+benchmark run: ``bench/run.py pages --side-by-side`` runs only the page benchmark's comparison with
+the reference site (``make bench-reference``).
 """
 
 import importlib
@@ -13,7 +15,8 @@ BENCHMARKS = ["petitions", "pages", "services", "events"]
 
 def main(argv):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    names = argv or BENCHMARKS
+    options = [arg for arg in argv if arg.startswith("--")]
+    names = [arg for arg in argv if not arg.startswith("--")] or BENCHMARKS
     failed = []
     for name in names:
         if name not in BENCHMARKS:
@@ -21,7 +24,7 @@ def main(argv):
             return 2
         print(f"== bench: {name} ==", flush=True)
         module = importlib.import_module(f"bench.{name}")
-        if module.main([]) != 0:
+        if module.main(options) != 0:
             failed.append(name)
     if failed:
         print(f"Benchmarks with failed checks: {', '.join(failed)}")
