@@ -13,15 +13,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.blocks import CampaignActionsBlock
 from nnirr_site.core.blocks import BodyBlock
-from nnirr_site.core.models import BasePage, SectionIndexPage
+from nnirr_site.core.models import BasePage, SectionIndexPage, SitePageQuerySet
 from nnirr_site.core.views import paginate
 
-from .links import RelatedPageLink, localized_live_pages, with_card_images
+from .links import RelatedPageLink, localized_live_links, with_card_images
 from .programs import ProgramPage
 
 CAMPAIGNS_PER_PAGE = 24
@@ -39,7 +38,7 @@ class CampaignStatus(models.TextChoices):
 STATUS_RANK = {CampaignStatus.ACTIVE: 0, CampaignStatus.ONGOING: 1, CampaignStatus.PAST: 2}
 
 
-class CampaignPageQuerySet(PageQuerySet):
+class CampaignPageQuerySet(SitePageQuerySet):
     """Campaign queries the index and program pages share."""
 
     def in_status_order(self):
@@ -263,10 +262,8 @@ class CampaignPage(BasePage):
             program=program,
             editions=self.get_editions(),
             toolkit=self.get_toolkit(),
-            related_resources=localized_live_pages(
-                link.page for link in self.related_resources.select_related("page")
-            ),
-            related_posts=localized_live_pages(link.page for link in self.related_posts.select_related("page")),
+            related_resources=localized_live_links(self.related_resources.all()),
+            related_posts=localized_live_links(self.related_posts.all()),
             more_campaigns=self.get_more_campaigns(program),
             child_pages=self.get_children().live().public().specific(),
         )

@@ -13,7 +13,7 @@ from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
 
-from .links import RelatedPageLink, localized_live_pages, with_card_images
+from .links import RelatedPageLink, localized_live_links, prefetch_card_images, with_card_images
 
 PROGRAMS_PER_PAGE = 24
 
@@ -98,7 +98,7 @@ class ProgramPage(BasePage):
     def header_image(self):
         return self.hero_image or self.listing_image
 
-    def get_campaigns(self):
+    def get_campaigns(self, card_images=True):
         """Live campaigns in this page's language whose program is this one (in any language)."""
         CampaignPage = apps.get_model("campaigns", "CampaignPage")
         campaigns = (
@@ -107,15 +107,18 @@ class ProgramPage(BasePage):
             .filter(locale_id=self.locale_id, program__translation_key=self.translation_key)
             .in_status_order()
         )
-        return with_card_images(campaigns)
+        return with_card_images(campaigns) if card_images else campaigns
 
-    def get_related_resources(self):
-        return localized_live_pages(link.page for link in self.related_resources.select_related("page"))
+    def get_related_resources(self, card_images=True):
+        return localized_live_links(self.related_resources.all(), card_images=card_images)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = self.get_campaigns()
-        context["related_resources"] = self.get_related_resources()
+        campaigns = list(self.get_campaigns(card_images=False))
+        resources = self.get_related_resources(card_images=False)
+        prefetch_card_images(campaigns, resources)  # one image query for both lists of cards
+        context["campaigns"] = campaigns
+        context["related_resources"] = resources
         return context
 
 

@@ -23,7 +23,7 @@ from django.utils.html import escape
 
 from campaigns.petitions.models import EmailKind, PetitionPage
 from campaigns.petitions.withdrawal import withdraw_token
-from nnirr_site.core import layout_cache
+from nnirr_site.core import fast_paths, layout_cache
 from supporter_actions import tokens
 
 TEMPLATES = {
@@ -72,21 +72,27 @@ def rendered_email(petition_id, language, kind, with_link, privacy_version):
            tokens.valid_days())
     if key not in entries:
         petition, petition_url = petition_in_language(petition_id, language)
-        with translation.override(language):
-            context = {
-                "signature": SimpleNamespace(first_name=NAME_SLOT, language=language),
-                "petition": petition,
-                "petition_url": petition_url,
-                "confirm_url": CONFIRM_SLOT if with_link else "",
-                "withdraw_url": WITHDRAW_SLOT,
-                "privacy_version": privacy_version,
-                "site_name": translation.gettext("National Network for Immigrant and Refugee Rights"),
-                "valid_days": tokens.valid_days(),
-            }
-            base = TEMPLATES[kind]
-            subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
-            entries[key] = (subject, render_to_string(f"{base}.txt", context), render_to_string(f"{base}.html", context))
+        entries[key] = render_email(petition, petition_url, language, kind, NAME_SLOT,
+                                    CONFIRM_SLOT if with_link else "", WITHDRAW_SLOT, privacy_version)
     return entries[key]
+
+
+def render_email(petition, petition_url, language, kind, first_name, confirm_url, withdraw_url, privacy_version):
+    """Subject, text and HTML of one email, rendered from the templates."""
+    with translation.override(language):
+        context = {
+            "signature": SimpleNamespace(first_name=first_name, language=language),
+            "petition": petition,
+            "petition_url": petition_url,
+            "confirm_url": confirm_url,
+            "withdraw_url": withdraw_url,
+            "privacy_version": privacy_version,
+            "site_name": translation.gettext("National Network for Immigrant and Refugee Rights"),
+            "valid_days": tokens.valid_days(),
+        }
+        base = TEMPLATES[kind]
+        subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
+        return subject, render_to_string(f"{base}.txt", context), render_to_string(f"{base}.html", context)
 
 
 def fill(template, values):
@@ -97,6 +103,8 @@ def fill(template, values):
 
 def build_message(signature, kind, token=None):
     """The email of ``kind`` for ``signature``; ``token`` gives it a confirmation link."""
+    if not fast_paths.enabled("email_markers"):
+        return plain_message(signature, kind, token)
     petition, petition_url = petition_in_language(signature.petition_id, signature.language)
     subject, text, html = rendered_email(
         signature.petition_id, signature.language, kind, bool(token), signature.privacy_notice_version
@@ -108,4 +116,20 @@ def build_message(signature, kind, token=None):
     }
     message = EmailMultiAlternatives(subject, fill(text, values), settings.DEFAULT_FROM_EMAIL, [signature.email])
     message.attach_alternative(fill(html, {slot: escape(value) for slot, value in values.items()}), "text/html")
+    return message
+
+
+def plain_message(signature, kind, token=None):
+    """``build_message`` without the markers: the page loaded and the templates rendered for this email."""
+    with translation.override(signature.language):
+        petition = PetitionPage.objects.select_related("locale").get(pk=signature.petition_id)
+        if petition.locale.language_code != signature.language:
+            petition = petition.localized
+        petition_url = absolute_url(petition)
+    confirm_url = petition_url + petition.reverse_subpage("confirm", args=[token]) if token else ""
+    withdraw_url = petition_url + petition.reverse_subpage("withdraw", args=[withdraw_token(signature)])
+    subject, text, html = render_email(petition, petition_url, signature.language, kind, signature.first_name,
+                                       confirm_url, withdraw_url, signature.privacy_notice_version)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [signature.email])
+    message.attach_alternative(html, "text/html")
     return message

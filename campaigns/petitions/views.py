@@ -25,7 +25,7 @@ from django.views.decorators.cache import cache_control
 from campaigns.petitions.forms import SignatureForm
 from campaigns.petitions.models import PetitionPage
 from campaigns.petitions.signing import ConfirmResult, confirm_signature, find_signature_for_token, record_signature
-from nnirr_site.core import layout_cache
+from nnirr_site.core import fast_paths, layout_cache
 from supporter_actions import tokens
 from supporter_actions.abuse import (
     client_ip,
@@ -70,6 +70,7 @@ def shared_page_key(request, petition, kind):
     seconds = getattr(settings, "PETITION_PAGE_CACHE_SECONDS", 0)
     if (
         seconds <= 0
+        or not fast_paths.enabled("petition_pages")
         or settings.SESSION_COOKIE_NAME in request.COOKIES
         or "messages" in request.COOKIES
         or getattr(request, "is_preview", False)

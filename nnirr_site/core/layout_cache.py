@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from nnirr_site.core import fast_paths
+
 GENERATION_KEY = "layout-generation"
 TIMEOUT = 60 * 60 * 24
 
@@ -66,12 +68,34 @@ def new_generation(**kwargs):
 
 def cached(name, build, *parts):
     """``build()``'s value, cached under ``name`` and ``parts`` for the current generation."""
+    if not fast_paths.enabled("layout_cache"):
+        return build()
+    # This process's copy first: the shared cache is a file read (or a Redis round trip) per piece.
+    entries = local_entries()
+    local_key = ("layout", name, *parts)
+    if local_key in entries:
+        return entries[local_key]
     key = ":".join(["layout", generation(), name, *map(str, parts)])
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT)
+    entries[local_key] = value
     return value
+
+
+def remembered(name, build):
+    """``build()``'s value kept in this process's memory for the current generation (read-only for callers).
+
+    For what Wagtail itself keeps in the shared cache and reads once per page it handles (the site root
+    paths behind every ``page.url``), when the generation already changes whenever that value can.
+    """
+    if not fast_paths.enabled("layout_cache"):
+        return build()
+    entries = local_entries()
+    if name not in entries:
+        entries[name] = build()
+    return entries[name]
 
 
 _local = {"generation": None, "entries": {}}
@@ -98,6 +122,14 @@ def local_entries():
     return entries
 
 
+def active_locale():
+    """Wagtail's ``Locale.get_active()`` (a query each time), remembered per language for the generation."""
+    from wagtail.models import Locale
+    from django.utils import translation
+
+    return remembered(("locale", translation.get_language()), Locale.get_active)
+
+
 def connect_signals(layout_models):
     """Start a new generation whenever something shown in the layout changes.
 
@@ -106,13 +138,13 @@ def connect_signals(layout_models):
     """
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_generation, dispatch_uid=f"layout-cache-{signal!r}")
     post_delete.connect(new_generation, sender=Page, dispatch_uid="layout-cache-page-delete")
     # Images and documents: a cached section may show an image's renditions or a document's size.
-    # Sites and view restrictions: the route cache (route_cache.py) remembers both.
-    for model in (*layout_models, get_image_model(), get_document_model(), Site, PageViewRestriction):
+    # Sites, locales and view restrictions: the route cache (route_cache.py) and pages remember them.
+    for model in (*layout_models, get_image_model(), get_document_model(), Site, Locale, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(new_generation, sender=model, dispatch_uid=f"layout-cache-{model.__name__}-{signal!r}")

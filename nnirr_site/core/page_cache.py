@@ -33,7 +33,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from nnirr_site.core import layout_cache
+from nnirr_site.core import fast_paths, layout_cache
 
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 CACHEABLE_TYPES = ("text/html", "application/xml", "application/rss+xml", "application/atom+xml", "text/plain")
@@ -48,6 +48,7 @@ def _key(request):
 def is_cacheable_request(request):
     return (
         getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+        and fast_paths.enabled("page_cache")
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(EXCLUDED_PREFIXES)

@@ -27,8 +27,11 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from nnirr_site.core import layout_cache
+from nnirr_site.core import fast_paths, layout_cache
 from nnirr_site.core.view_restrictions import restrictions_exist
+
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 def find_site(request, entries):
@@ -98,7 +101,12 @@ class RouteCacheMiddleware:
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if not fast_paths.enabled("route_cache"):
+            return None
         if view_func is wagtail_views.serve:
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             route(request, path)
+        elif not request.path_info.startswith(ADMIN_PREFIXES):
+            # Other public views (search) show the layout too, which asks for the Site.
+            find_site(request, layout_cache.local_entries())
         return None

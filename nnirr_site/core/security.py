@@ -21,6 +21,8 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpResponse
 
+from nnirr_site.core import fast_paths
+
 # Response attributes with which views change the policy of one response (django-csp decorators).
 PER_RESPONSE_POLICY = (
     "_csp_config", "_csp_update", "_csp_replace", "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro",
@@ -84,7 +86,8 @@ class SecurityHeadersMiddleware(CSPMiddleware):
 
     def process_response(self, request, response):
         plain = (
-            getattr(request, "_csp_nonce", None) is None
+            fast_paths.enabled("security_headers")
+            and getattr(request, "_csp_nonce", None) is None
             and not any(hasattr(response, name) for name in PER_RESPONSE_POLICY)
             and not excluded_prefixes()
         )

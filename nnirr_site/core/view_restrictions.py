@@ -6,13 +6,23 @@ so neither imports the other.
 
 from wagtail.models import PageViewRestriction
 
-from nnirr_site.core import layout_cache
+from nnirr_site.core import fast_paths, layout_cache
 
 
 def restrictions_exist():
-    """Whether any page has a view restriction (password, login or groups), once per generation."""
+    """Whether any page has a view restriction (password, login or groups), once per generation.
+
+    With the ``restrictions`` fast path off, always True: every caller then asks Wagtail as usual.
+    """
+    if not fast_paths.enabled("restrictions"):
+        return True
     entries = layout_cache.local_entries()
     value = entries.get("restrictions")
     if value is None:
         value = entries["restrictions"] = PageViewRestriction.objects.exists()
     return value
+
+
+def public(queryset):
+    """``queryset.public()`` for any page queryset, without Wagtail's restriction query while none exist."""
+    return queryset.public() if restrictions_exist() else queryset

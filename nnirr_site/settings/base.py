@@ -158,6 +158,10 @@ OTP_TOTP_ISSUER = "NNIRR website"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "60"))
 
+# The site's hand-made fast paths (route, layout and page caches, shared petition pages, prebuilt headers,
+# email markers): "all", "off" or a comma-separated list of names (nnirr_site/core/fast_paths.py).
+NNIRR_FAST_PATHS = os.environ.get("NNIRR_FAST_PATHS", "all")
+
 # Cache: shared by every process serving the site, so that a change clears it everywhere at once.
 # Redis when REDIS_URL is set (several app servers); otherwise files on this host (one server).
 if os.environ.get("REDIS_URL"):

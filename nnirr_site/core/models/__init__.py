@@ -1,7 +1,7 @@
 """Core models, split by concept and re-exported here."""
 
 from .navigation import Menu, MenuItem
-from .pages import BasePage, HomePage, HomePageFeaturedResource, SectionIndexPage, StandardPage
+from .pages import BasePage, HomePage, HomePageFeaturedResource, SectionIndexPage, SitePageQuerySet, StandardPage
 from .site_settings import Office, SiteSettings
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "MenuItem",
     "Office",
     "SectionIndexPage",
+    "SitePageQuerySet",
     "SiteSettings",
     "StandardPage",
 ]

@@ -7,15 +7,30 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from nnirr_site.core import layout_cache
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.view_restrictions import restrictions_exist
 
 
+class SitePageQuerySet(PageQuerySet):
+    """Wagtail's page queries, with ``public()`` free while no page has a view restriction."""
+
+    def public(self):
+        """Wagtail's ``public()`` reads every view restriction first (one query per listing); skipped,
+        with the same result, while no page on the site has one (``restrictions_exist``)."""
+        if not restrictions_exist():
+            return self.all()
+        return super().public()
+
+
 class BasePage(Page):
     """Abstract mixin for every page type: summary, listing image and social-sharing fields."""
+
+    objects = PageManager.from_queryset(SitePageQuerySet)()
 
     summary = models.TextField(
         _("summary"),
@@ -44,6 +59,14 @@ class BasePage(Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        """Wagtail's site root paths (behind every ``page.url``): read from the shared cache once per page
+        object; kept here in this process for the current layout generation, which changes with any
+        Site saved and any page published, moved or deleted (``layout_cache.py``)."""
+        if cache_object is None and not kwargs:
+            return layout_cache.remembered("site-root-paths", Site.get_site_root_paths)
+        return super()._get_site_root_paths(cache_object, **kwargs)
 
     def get_view_restrictions(self):
         """Wagtail's two queries, skipped while no page on the site has a view restriction at all."""

@@ -68,12 +68,12 @@ def _page_language_links(page, current, request=None):
         translated = target is not None
         if target is not None:
             url = target.url
-        else:
-            url = _home_url(code)
-        if target is None and page is None and request is not None:
+        elif page is None and request is not None:
             # Non-page views (search) keep their path in the other language.
             url = _swap_language_prefix(request.get_full_path(), current, code)
             translated = True
+        else:
+            url = layout_cache.cached("home-url", lambda: _home_url(code), code)
         links.append(
             {
                 "code": code,
