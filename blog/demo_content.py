@@ -129,7 +129,7 @@ def build(home):
         listing_image=get_or_create_image("Regional review gathering illustration", "sky"),
         summary=(
             "At the regional review for Latin America and the Caribbean we asked governments to put migrants' "
-            "rights at the centre of their recovery from the pandemic."
+            "rights at the center of their recovery from the pandemic."
         ),
         body=[
             paragraph(
@@ -168,7 +168,7 @@ def build(home):
         ),
         body=[
             paragraph(
-                "One hundred days into a new administration, we recognise the progress made against COVID-19: "
+                "One hundred days into a new administration, we recognize the progress made against COVID-19: "
                 "more people vaccinated, more testing and more relief reaching families. Immigrant workers kept "
                 "the country fed and cared for throughout the crisis, and they deserve the same protection."
             ),
@@ -182,7 +182,7 @@ def build(home):
                 "<li>A fair, humane asylum process.</li></ul>"
             ),
             paragraph(
-                "These are not favours. They follow from the human rights every person holds, whatever their "
+                "These are not favors. They follow from the human rights every person holds, whatever their "
                 "immigration status."
             ),
         ],
@@ -261,8 +261,8 @@ def build(home):
                 "Declaration home to communities in the United States."
             ),
             paragraph(
-                "The feature describes how we document abuses against immigrants, train community organisers and "
-                "carry their testimony to the United Nations. We are honoured, and we share the recognition with "
+                "The feature describes how we document abuses against immigrants, train community organizers and "
+                "carry their testimony to the United Nations. We are honored, and we share the recognition with "
                 "every member organization that makes this work possible."
             ),
         ],
@@ -280,7 +280,7 @@ def build(home):
         body=[
             paragraph(
                 "We have coordinated International Migrants Day in the United States every year since 2000. Local "
-                "groups organise rallies, forums, receptions and shared meals; this year many events will also "
+                "groups organize rallies, forums, receptions and shared meals; this year many events will also "
                 "take place online."
             ),
             paragraph(

@@ -85,7 +85,7 @@ def build_programs(home):
             heading("Why stories matter"),
             paragraph(
                 "Numbers about raids and deportations rarely show what enforcement does to a family, a workplace "
-                "or a whole neighbourhood. When people describe in their own words what happened to them, "
+                "or a whole neighborhood. When people describe in their own words what happened to them, "
                 "lawmakers, journalists and the wider public can no longer look away.",
                 "Local member groups help people record their testimony safely, and the network brings the "
                 "patterns those testimonies reveal to decision makers at home and at the United Nations.",
@@ -114,7 +114,7 @@ def build_programs(home):
             ),
             heading("The workbook"),
             paragraph(
-                "The BRIDGE workbook gathers workshop modules that educators and organisers can adapt for their "
+                "The BRIDGE workbook gathers workshop modules that educators and organizers can adapt for their "
                 "own groups. The modules cover:",
                 "<ul><li>how the population of our communities is changing;</li>"
                 "<li>immigration and the economy;</li><li>hate crimes and racist violence;</li>"
@@ -132,16 +132,16 @@ def build_programs(home):
         "IRRTI",
         "Immigrant and Refugee Rights Training Institutes",
         "leaf",
-        "National and regional trainings that prepare community organisers to lead popular education.",
+        "National and regional trainings that prepare community organizers to lead popular education.",
         [
             paragraph(
-                "The Training Institutes prepare community organisers to facilitate popular education inside the "
+                "The Training Institutes prepare community organizers to facilitate popular education inside the "
                 "immigrant-rights movement. Participants learn to run workshops, to listen, and to turn shared "
                 "experience into collective action."
             ),
             heading("How the institutes work"),
             paragraph(
-                "Institutes are held nationally and in the regions, so that organisers from small towns as well "
+                "Institutes are held nationally and in the regions, so that organizers from small towns as well "
                 "as big cities can take part. Trainers use the BRIDGE materials and methods, and participants "
                 "leave with a plan for bringing what they learned back to their own community."
             ),
@@ -286,7 +286,7 @@ def build_campaigns(home, programs):
         "plum",
     )
     sign_on = get_or_create_document(
-        "Organisational sign-on letter: ratify the Migrant Workers Convention",
+        "Organizational sign-on letter: ratify the Migrant Workers Convention",
         [
             "We, the undersigned organizations, call on the United States to ratify the International Convention "
             "on the Protection of the Rights of All Migrant Workers and Members of Their Families.",
@@ -309,7 +309,7 @@ def build_campaigns(home, programs):
         body=[
             paragraph(
                 "The International Convention on the Protection of the Rights of All Migrant Workers and Members "
-                "of Their Families is the United Nations treaty on the rights of migrant workers. It recognises "
+                "of Their Families is the United Nations treaty on the rights of migrant workers. It recognizes "
                 "that every migrant worker has rights, whatever their immigration status."
             ),
             heading("What we are asking"),
@@ -398,7 +398,7 @@ def build_campaigns(home, programs):
         body=[
             paragraph(
                 "We speak of regularización, not amnesty: people who live and work here are not asking to be "
-                "forgiven, but to have their rights recognised."
+                "forgiven, but to have their rights recognized."
             ),
             paragraph(
                 "Through face-to-face consultations, member groups ask their communities what a fair path to "

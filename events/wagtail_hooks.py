@@ -27,3 +27,31 @@ def register_event_menu_item():
     return ModeratorMenuItem(
         _("Submitted events"), reverse("events_admin:queue"), name="event-submissions", icon_name="date", order=906
     )
+
+
+# How many upcoming events the "Take action" page shows before "See all upcoming events".
+TAKE_ACTION_EVENTS = 6
+
+
+@hooks.register("register_open_actions")
+def upcoming_events(locale):
+    """The next events of this language that are not cancelled, for the "Take action" page."""
+    from django.utils import timezone
+
+    from events.models import EventIndexPage, EventPage, EventStatus
+    from nnirr_site.core.open_actions import ActionGroup
+
+    events = (
+        EventPage.objects.live().public().filter(locale=locale, ends_at__gt=timezone.now())
+        .exclude(status=EventStatus.CANCELLED).select_related("listing_image").order_by("starts_at", "title")
+    )
+    index = EventIndexPage.objects.live().filter(locale=locale).first()
+    return ActionGroup(
+        key="events",
+        heading=_("Join an event"),
+        description=_("Rallies, forums, vigils, trainings and community dinners organized by member groups."),
+        items=list(events[:TAKE_ACTION_EVENTS]),
+        order=30,
+        more_url=index.url if index else "",
+        more_label=_("See all upcoming events"),
+    )

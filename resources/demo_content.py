@@ -21,7 +21,7 @@ from resources.models import ResourceIndexPage, ResourceKind, ResourcePage, Reso
 
 SAMPLE_LETTER = """Dear {official},
 
-I am writing as your constituent to ask you to honour International Migrants Day, 18 December, by
+I am writing as your constituent to ask you to honor International Migrants Day, 18 December, by
 standing up for the human rights of every immigrant and refugee in our community.
 
 Immigrant workers care for our families, grow and serve our food and keep our city running. Yet many
@@ -120,7 +120,7 @@ def build(home):
         body=[
             paragraph(
                 "Through our HURRICANE program, community members across the country recorded what immigration "
-                "enforcement did to their families and neighbourhoods. In 2008 alone they documented more than a "
+                "enforcement did to their families and neighborhoods. In 2008 alone they documented more than a "
                 "hundred stories of abuse and tracked 118 raids, which the government called 'enforcement "
                 "operations'."
             ),
@@ -139,7 +139,7 @@ def build(home):
         languages=["en"],
         topics=["popular education", "race and immigration", "BRIDGE"],
         listing_image=get_or_create_image("BRIDGE workbook cover", "leaf"),
-        summary="Workshop modules for educators and organisers who want to open honest conversations in their communities.",
+        summary="Workshop modules for educators and organizers who want to open honest conversations in their communities.",
         documents=[(pdf(
             "BRIDGE workbook",
             "Building a Race and Immigration Dialogue in the Global Era.",

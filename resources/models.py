@@ -109,7 +109,7 @@ class ResourcePage(BasePage):
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [FieldPanel("kind"), FieldPanel("topics"), FieldPanel("languages"), FieldPanel("publication_year")],
-            heading=_("Catalogue details"),
+            heading=_("Catalog details"),
         ),
         FieldPanel("summary"),
         FieldPanel("listing_image", heading=_("Cover image"), help_text=_("The cover or a picture for the card.")),

@@ -14,7 +14,7 @@ from resources.models import ResourcePage
 
 
 class ResourcePageFilterSet(PageListingViewSet.filterset_class):
-    """The page listing's filters plus the catalogue fields."""
+    """The page listing's filters plus the catalog fields."""
 
     class Meta:
         model = ResourcePage

@@ -54,3 +54,26 @@ def register_letters_menu_item():
     return MenuItem(
         _("Sign-on letters"), reverse("letters_admin:index"), name="sign-on-letters", icon_name="doc-full", order=905
     )
+
+
+@hooks.register("register_open_actions")
+def open_letters(locale):
+    """Sign-on letters of this language that still take signatures, for the "Take action" page."""
+    from django.db.models import F, Q
+    from django.utils import timezone
+
+    from campaigns.letters.models import DeliveryStatus, SignOnLetterPage
+    from nnirr_site.core.open_actions import ActionGroup
+
+    letters = (
+        SignOnLetterPage.objects.live().public().filter(locale=locale, delivery_status=DeliveryStatus.OPEN)
+        .filter(Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()))
+        .select_related("listing_image").order_by(F("deadline").asc(nulls_last=True), "-first_published_at")
+    )
+    return ActionGroup(
+        key="letters",
+        heading=_("Sign on as an organization"),
+        description=_("Add your organization's name to a letter the network delivers with its signatories."),
+        items=list(letters),
+        order=20,
+    )

@@ -70,7 +70,8 @@ def _index(home):
         PetitionIndexPage,
         "petitions",
         title="Petitions",
-        intro="Add your name to the demands of immigrant and refugee communities.",
+        intro="Add your name to the demands of immigrant and refugee communities. Open petitions come first; "
+              "closed ones stay here as a record of what we asked for.",
         summary="Petitions of the network, open and closed.",
     )
     return index
@@ -265,21 +266,18 @@ def ensure_demo_editor():
 def build(home):
     ensure_petition_data_group()
     ensure_demo_editor()
-    index = None
+    # The index lists every petition of its language (those under campaigns too), so it always exists.
+    index = _index(home)
     placed = {}
     for slug, builder in (
         ("refugee-admissions-2021", build_refugee_petition),
         ("ratify-migrant-workers-convention", build_convention_petition),
     ):
-        parent = _campaign_parent(slug)
-        if parent is None:
-            index = index or _index(home)
-            parent = index
+        parent = _campaign_parent(slug) or index
         placed[slug] = (parent, builder(parent))
 
     es = Locale.objects.filter(language_code="es").first()
-    if index is not None:
-        _spanish_index(index)
+    _spanish_index(index)
     translated = {}
     for slug, translate in (
         ("refugee-admissions-2021", translate_refugee),

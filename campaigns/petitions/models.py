@@ -38,8 +38,17 @@ def time_zone_choices():
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
 
 
+def open_petitions_filter(now):
+    """Petitions that take signatures at ``now``: no deadline, or a deadline still ahead."""
+    return Q(deadline__isnull=True) | Q(deadline__gt=now)
+
+
 class PetitionIndexPage(BasePage):
-    """Under home (slug ``petitions``): lists the petitions that do not sit under a campaign."""
+    """Under home (slug ``petitions``): lists every petition in its language, open ones first.
+
+    Petitions usually sit under their campaign; a petition without a campaign sits here.
+    The listing gathers both, so ``/petitions/`` is the one place to find them all.
+    """
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
@@ -53,9 +62,12 @@ class PetitionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["petitions"] = (
-            PetitionPage.objects.child_of(self).live().public().select_related("listing_image").order_by("-deadline")
+        petitions = PetitionPage.objects.live().public().filter(locale_id=self.locale_id).select_related("listing_image")
+        now = timezone.now()
+        context["open_petitions"] = petitions.filter(open_petitions_filter(now)).order_by(
+            models.F("deadline").asc(nulls_last=True), "-first_published_at"
         )
+        context["closed_petitions"] = petitions.exclude(open_petitions_filter(now)).order_by("-deadline")
         return context
 
 

@@ -132,7 +132,7 @@ LEFT JOIN signature ON TRUE LEFT JOIN email ON TRUE
 
 
 def record_signature(petition, data, language, ip_hash="", stamp_nonce=None):
-    """Store a signature (or recognise a repeat) and queue its email, all in one transaction.
+    """Store a signature (or recognize a repeat) and queue its email, all in one transaction.
 
     Returns an ``Outcome``: ``BOT`` when ``stamp_nonce`` (the form stamp's) was
     used before. Never raises for a duplicate, even one racing in at the same

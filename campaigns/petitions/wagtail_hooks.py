@@ -1,5 +1,6 @@
 """Admin wiring for petitions: the staff signature views, their menu item and the read-only export log."""
 
+from django.db import models
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -57,4 +58,25 @@ def register_signature_urls():
 def register_signatures_menu_item():
     return MenuItem(
         _("Petition signatures"), reverse("petitions_admin:index"), name="petition-signatures", icon_name="list-ul", order=900
+    )
+
+
+@hooks.register("register_open_actions")
+def open_petitions(locale):
+    """Petitions of this language that are still open, for the "Take action" page."""
+    from django.utils import timezone
+
+    from campaigns.petitions.models import PetitionPage, open_petitions_filter
+    from nnirr_site.core.open_actions import ActionGroup
+
+    petitions = (
+        PetitionPage.objects.live().public().filter(locale=locale).filter(open_petitions_filter(timezone.now()))
+        .select_related("listing_image").order_by(models.F("deadline").asc(nulls_last=True), "-first_published_at")
+    )
+    return ActionGroup(
+        key="petitions",
+        heading=_("Sign a petition"),
+        description=_("Add your name. We deliver every signature to the people who decide."),
+        items=list(petitions),
+        order=10,
     )

@@ -58,7 +58,7 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
         preview_value = {
             "quote": "Human rights do not stop at any border.",
-            "attribution": "A community organiser",
+            "attribution": "A community organizer",
         }
 
 

@@ -82,7 +82,7 @@ def get_or_create_image(title, palette="teal", size=(1600, 900)):
 
 
 def render_pdf(title, paragraphs, palette="teal"):
-    """A small one- or two-page PDF with a coloured title band and wrapped text."""
+    """A small one- or two-page PDF with a colored title band and wrapped text."""
     dark, light, paper = PALETTES[palette]
     pages = []
     width, height = 1240, 1754  # A4 at 150 dpi

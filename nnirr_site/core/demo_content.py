@@ -17,7 +17,7 @@ from nnirr_site.core.demo_builders import (
     quote,
     update_page,
 )
-from nnirr_site.core.models import HomePage, Menu, MenuItem, Office, SiteSettings, StandardPage
+from nnirr_site.core.models import HomePage, Menu, MenuItem, Office, SiteSettings, StandardPage, TakeActionPage
 
 PRIVACY_NOTICE_VERSION = settings.PRIVACY_NOTICE_VERSION
 
@@ -54,11 +54,11 @@ def build_home():
             hero_heading="Human rights for every immigrant and refugee",
             hero_text=(
                 "We are a national network of local coalitions and immigrant, refugee, community, faith, "
-                "civil-rights and labour groups. Together we defend the rights of all migrants, whatever "
+                "civil-rights and labor groups. Together we defend the rights of all migrants, whatever "
                 "their immigration status."
             ),
             hero_image=hero_image,
-            hero_cta_text="Get involved",
+            hero_cta_text="Take action",
             summary=(
                 "A national network working for just immigration and refugee policy and for the human rights "
                 "of all migrants in the United States."
@@ -91,8 +91,8 @@ def build_standard_pages(home):
         title="About the network",
         intro=(
             "The National Network for Immigrant and Refugee Rights brings together local coalitions, "
-            "immigrant and refugee organisations, community and faith groups, civil-rights and labour "
-            "organisations, and individual activists from across the United States."
+            "immigrant and refugee organizations, community and faith groups, civil-rights and labor "
+            "organizations, and individual activists from across the United States."
         ),
         summary="Who we are, what we work for and how we work.",
         listing_image=about_image,
@@ -110,7 +110,7 @@ def build_standard_pages(home):
                 "movement.</li><li>Connect our communities with global movements for social and economic "
                 "justice.</li><li>Strengthen the movement's leadership and vision from a human-rights "
                 "perspective.</li><li>Grow our members' participation, their leadership and the network's "
-                "own organisational strength.</li></ol>"
+                "own organizational strength.</li></ol>"
             ),
             heading("How we work"),
             paragraph(
@@ -143,9 +143,9 @@ def build_standard_pages(home):
         show_contact_details=True,
         body=[
             paragraph(
-                "Member organisations, journalists, researchers and community members are all welcome to get in "
+                "Member organizations, journalists, researchers and community members are all welcome to get in "
                 "touch. If you need legal help, we will do our best to point you to a trusted local "
-                "organisation; we do not give legal advice ourselves."
+                "organization; we do not give legal advice ourselves."
             ),
         ],
     )
@@ -155,16 +155,32 @@ def build_standard_pages(home):
         "donate",
         title="Support the network",
         intro="Your gift keeps community trainings, human-rights documentation and international advocacy going.",
-        summary="Give online or by cheque to support immigrant and refugee rights.",
+        summary="Give by check, or through your organization, to support immigrant and refugee rights.",
         show_donation_details=True,
         listing_image=get_or_create_image("Hands together illustration", "earth"),
         body=[
             paragraph(
                 "The network is sustained by its members and by people like you. Donations pay for trainings "
-                "of community organisers, for documenting abuses at the border and in the interior, and for "
+                "of community organizers, for documenting abuses at the border and in the interior, and for "
                 "bringing the voices of migrants to national and international decision makers."
             ),
+            paragraph(
+                "Member organizations support the network with yearly dues, and congregations, unions and "
+                "foundations give as well. Every gift receives a receipt."
+            ),
         ],
+    )
+    pages["take-action"] = ensure_page(
+        home,
+        TakeActionPage,
+        "take-action",
+        title="Take action",
+        intro=(
+            "Sign a petition, add your organization to a letter, join an event near you, get our action alerts "
+            "or give. Everything on this page is open now."
+        ),
+        summary="Every open petition, sign-on letter and upcoming event of the network, in one place.",
+        donate_page=pages["donate"],
     )
     pages["privacy"] = ensure_page(
         home,
@@ -251,16 +267,26 @@ def build_standard_pages(home):
     return pages
 
 
+OLD_DEMO_DONATION_URL = "https://example.org/donate-to-nnirr"
+
+
 def build_settings(home):
-    """Organisation settings: contact email, offices, donation details, social links."""
+    """Organization settings: contact email, offices, donation details, social links.
+
+    The demo has no donation processor (``donation_url`` stays empty), so the Donate
+    page shows its honest empty state: checks and the other ways to give.
+    """
     site = Site.objects.get(root_page=home)
     site_settings = SiteSettings.for_site(site)
     if site_settings.contact_email:
+        if site_settings.donation_url == OLD_DEMO_DONATION_URL:  # databases built before the setting was honest
+            site_settings.donation_url = ""
+            site_settings.save()
         return site_settings
     site_settings.contact_email = "info@nnirr.org"
-    site_settings.donation_url = "https://example.org/donate-to-nnirr"
+    site_settings.donation_url = ""
     site_settings.mailing_address = "NNIRR\nP.O. Box 00000 (demo address)\nOakland, CA 94600"
-    site_settings.cheque_payable_to = "National Network for Immigrant and Refugee Rights"
+    site_settings.check_payable_to = "National Network for Immigrant and Refugee Rights"
     site_settings.youtube_url = "https://www.youtube.com/"
     site_settings.facebook_url = "https://www.facebook.com/"
     site_settings.save()
@@ -299,16 +325,26 @@ def build_menu(slug, name, entries, locale=None):
 def build_menus(home):
     """The main menu (sections in a sensible order) and the footer menu."""
     children = {page.slug: page for page in Page.objects.child_of(home).live()}
-    order = ["about", "programs", "campaigns", "events", "petitions", "resources", "services", "news", "donate"]
+    order = ["about", "programs", "campaigns", "take-action", "events", "petitions", "resources", "services", "news",
+             "donate"]
     build_menu("main", "Main menu", [children[slug] for slug in order if slug in children])
     footer = [children[slug] for slug in ["contact", "privacy", "accessibility"] if slug in children]
     build_menu("footer", "Footer menu", footer)
 
 
 def link_home_hero(home, pages):
-    """Point the hero button at the About page if no button target is set yet."""
-    if home.hero_cta_page_id is None and "about" in pages:
-        update_page(home, hero_cta_page=pages["about"])
+    """Point the hero's "Take action" button at the Take action page (it pointed at About before that page existed)."""
+    home = HomePage.objects.get(pk=home.pk)
+    about = pages.get("about")
+    if home.hero_cta_page_id in (None, about.id if about else None) and "take-action" in pages:
+        update_page(home, hero_cta_page=pages["take-action"], hero_cta_text="Take action")
+    home_es = home.get_translation_or_none(Locale.objects.filter(language_code="es").first())
+    if home_es is None:
+        return
+    about_es = about.get_translation_or_none(home_es.locale) if about else None
+    take_action_es = pages["take-action"].get_translation_or_none(home_es.locale) if "take-action" in pages else None
+    if take_action_es and home_es.specific.hero_cta_page_id in (None, about_es.id if about_es else None):
+        update_page(home_es.specific, hero_cta_page=take_action_es, hero_cta_text="Actúa")
 
 
 def translate_core_pages(home, pages):
@@ -325,7 +361,7 @@ def translate_core_pages(home, pages):
             "comunitarias, religiosas, de derechos civiles y sindicales. Juntas defendemos los derechos de "
             "todas las personas migrantes, tengan o no papeles."
         ),
-        hero_cta_text="Participa",
+        hero_cta_text="Actúa",
         summary=(
             "Una red nacional que lucha por una política migratoria y de refugio justa y por los derechos "
             "humanos de todas las personas migrantes en Estados Unidos."
@@ -396,14 +432,29 @@ def translate_core_pages(home, pages):
         "donar",
         title="Apoya a la Red",
         intro="Tu donación sostiene los talleres comunitarios, la documentación de abusos y nuestra labor internacional.",
-        summary="Dona en línea o con cheque para apoyar los derechos de inmigrantes y refugiados.",
+        summary="Dona con cheque o a través de tu organización para apoyar los derechos de inmigrantes y refugiados.",
         body=[
             paragraph(
                 "La Red vive del apoyo de sus miembros y de personas como tú. Las donaciones pagan la formación "
                 "de organizadores comunitarios, la documentación de abusos en la frontera y en el interior del "
                 "país, y el trabajo para que las voces migrantes lleguen a quienes toman decisiones."
-            )
+            ),
+            paragraph(
+                "Las organizaciones miembro apoyan a la Red con su cuota anual, y también donan congregaciones, "
+                "sindicatos y fundaciones. Cada donación recibe su recibo."
+            ),
         ],
+    )
+    translated["take-action"] = ensure_translation(
+        pages["take-action"],
+        "es",
+        "actua",
+        title="Actúa",
+        intro=(
+            "Firma una petición, suma a tu organización a una carta, ve a un evento cerca de ti, recibe nuestras "
+            "alertas o haz una donación. Todo lo que ves en esta página está abierto ahora."
+        ),
+        summary="Todas las peticiones, cartas de adhesión y próximos eventos de la Red, en un solo lugar.",
     )
     translated["privacy"] = ensure_translation(
         pages["privacy"],
@@ -484,8 +535,6 @@ def translate_core_pages(home, pages):
             ),
         ],
     )
-    if home_es.hero_cta_page_id != translated["about"].id:
-        update_page(home_es, hero_cta_page=translated["about"])
     return translated
 
 
@@ -496,7 +545,8 @@ def build_spanish_menus(translated):
     # child_of() goes by tree path; get_children() trusts numchild, which a stale copy may have wrong.
     children = {page.translation_key: page for page in Page.objects.child_of(home_es).live()}
     english_home = home_es.get_translation(Locale.get_default())
-    order = ["about", "programs", "campaigns", "events", "petitions", "resources", "services", "news", "donate"]
+    order = ["about", "programs", "campaigns", "take-action", "events", "petitions", "resources", "services", "news",
+             "donate"]
     english = {page.slug: page for page in Page.objects.child_of(english_home).live()}
     entries = [children[english[slug].translation_key] for slug in order
                if slug in english and english[slug].translation_key in children]

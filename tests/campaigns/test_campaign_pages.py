@@ -63,7 +63,7 @@ def test_index_ignores_unknown_filter_values(client, campaign_index):
 def test_campaign_page_shows_status_dates_program_actions_and_hashtags(client, make_campaign):
     program = CampaignPage.objects.get(slug="immigration-detention-2012", locale__language_code="en").program
     campaign = make_campaign(
-        title="Count every neighbour",
+        title="Count every neighbor",
         status=CampaignStatus.PAST,
         start_date=datetime.date(2010, 3, 1),
         end_date=datetime.date(2010, 6, 30),

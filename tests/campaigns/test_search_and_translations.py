@@ -11,13 +11,13 @@ pytestmark = pytest.mark.django_db
 
 def test_search_finds_a_program_by_a_word_only_in_its_body(client, make_program):
     program = make_program(
-        title="Neighbourhood defence",
-        summary="Helping neighbours look after each other.",
+        title="Neighborhood defense",
+        summary="Helping neighbors look after each other.",
         body=[paragraph("Volunteers run a telephone tree and a cartographers' circle.")],
     )
     assert program.id in [page.id for page in Page.objects.live().search("cartographers")]
     html = client.get("/search/", {"q": "cartographers"}).content.decode()
-    assert "Neighbourhood defence" in html
+    assert "Neighborhood defense" in html
 
 
 def test_search_finds_the_demo_bridge_program_by_its_workbook(client):

@@ -33,7 +33,7 @@ def test_one_index_of_each_kind_per_home():
     assert not CampaignIndexPage.can_create_at(home())
 
 
-def test_home_page_shows_organisation_hero_and_sections(client):
+def test_home_page_shows_organization_hero_and_sections(client):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()

@@ -44,11 +44,44 @@ def test_settings_changes_appear_in_footer(client):
     assert "mailto:hello@example.org" in client.get("/").content.decode()
 
 
-def test_donate_page_shows_cheque_address_and_button(client):
-    html = client.get("/donate/").content.decode()
-    assert "By cheque" in html
-    assert "Oakland, CA 94600" in html
-    assert "https://example.org/donate-to-nnirr" in html
+def _donate_section(html):
+    return html.split('aria-labelledby="donate-ways"', 1)[1].split("</section>", 1)[0]
+
+
+def test_donate_page_without_processor_offers_checks_and_other_ways(client):
+    """The demo has no donation processor: no online button, no dead link; checks and other ways instead."""
+    assert SiteSettings.for_site(Site.objects.get(is_default_site=True)).donation_url == ""
+    section = _donate_section(client.get("/donate/").content.decode())
+    assert "Donate online" not in section
+    assert "example.org" not in section
+    assert "By check" in section
+    assert "Make your check payable to National Network for Immigrant and Refugee Rights" in section
+    assert "Oakland, CA 94600" in section
+    assert "Other ways to give" in section
+    assert 'href="mailto:info@nnirr.org"' in section
+
+
+def test_donate_page_with_processor_shows_button_to_the_setting(client):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.donation_url = "https://give.example.org/nnirr"
+    site_settings.save()
+    section = _donate_section(client.get("/donate/").content.decode())
+    assert 'href="https://give.example.org/nnirr"' in section
+    assert "Donate online" in section
+    assert "By check" in section
+    spanish = _donate_section(client.get("/es/donar/").content.decode())
+    assert 'href="https://give.example.org/nnirr"' in spanish
+    assert "Dona en línea" in spanish
+
+
+def test_donate_page_without_any_details_still_reads_whole(client):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.donation_url = site_settings.mailing_address = site_settings.contact_email = ""
+    site_settings.save()
+    section = _donate_section(client.get("/donate/").content.decode())
+    assert "By check" not in section
+    assert "contact page" in section
+    assert "<a " not in section.split("Other ways to give", 1)[0].split("</h2>", 1)[1]
 
 
 def test_contact_page_lists_offices(client):

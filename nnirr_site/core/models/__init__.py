@@ -3,6 +3,7 @@
 from .navigation import Menu, MenuItem
 from .pages import BasePage, HomePage, HomePageFeaturedResource, SectionIndexPage, SitePageQuerySet, StandardPage
 from .site_settings import Office, SiteSettings
+from .take_action import TakeActionPage
 
 __all__ = [
     "BasePage",
@@ -15,4 +16,5 @@ __all__ = [
     "SitePageQuerySet",
     "SiteSettings",
     "StandardPage",
+    "TakeActionPage",
 ]

@@ -275,7 +275,7 @@ class StandardPage(BasePage):
     show_donation_details = models.BooleanField(
         _("show donation details"),
         default=False,
-        help_text=_("Adds the donation button and the mailing address for cheques (for the Donate page)."),
+        help_text=_("Adds the donation button and the mailing address for checks (for the Donate page)."),
     )
 
     content_panels = Page.content_panels + [

@@ -1,4 +1,4 @@
-"""Organisation-wide settings editors change in the admin: contacts, offices, donations, social links."""
+"""Organization-wide settings editors change in the admin: contacts, offices, donations, social links."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,15 +15,19 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
 
     contact_email = models.EmailField(_("contact email"), blank=True)
     mailing_address = models.TextField(
-        _("mailing address for cheques"),
+        _("mailing address for checks"),
         blank=True,
-        help_text=_("Where supporters can send donations by cheque. One line per address line."),
+        help_text=_("Where supporters can send donations by check. One line per address line."),
     )
-    cheque_payable_to = models.CharField(_("cheques payable to"), max_length=160, blank=True)
+    check_payable_to = models.CharField(_("checks payable to"), max_length=160, blank=True)
     donation_url = models.URLField(
-        _("online donation address"),
+        _("donation processor address"),
         blank=True,
-        help_text=_("The external page where supporters donate online."),
+        help_text=_(
+            "The page of your donation processor where supporters give online (a secure payment form run by "
+            "another company). Leave empty while there is none: the Donate page then offers checks and the "
+            "other ways to give, without an online button."
+        ),
     )
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
@@ -36,7 +40,7 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
     panels = [
         MultiFieldPanel([FieldPanel("contact_email"), InlinePanel("offices", label=_("Offices"))], heading=_("Contact")),
         MultiFieldPanel(
-            [FieldPanel("donation_url"), FieldPanel("mailing_address"), FieldPanel("cheque_payable_to")],
+            [FieldPanel("donation_url"), FieldPanel("mailing_address"), FieldPanel("check_payable_to")],
             heading=_("Donations"),
         ),
         MultiFieldPanel(
@@ -52,7 +56,7 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
     ]
 
     class Meta:
-        verbose_name = _("organisation settings")
+        verbose_name = _("organization settings")
 
     @property
     def social_links(self):
