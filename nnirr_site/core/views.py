@@ -5,10 +5,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
-from wagtail.search.query import Fuzzy
 
-from nnirr_site.core import site_url
+from nnirr_site.core import layout_cache, site_url
+from nnirr_site.core.search import search_pages
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
@@ -20,18 +19,6 @@ def paginate(request, items, per_page):
     return paginator.get_page(request.GET.get("page"))
 
 
-def search_pages(query, locale):
-    """Live public pages in ``locale`` matching ``query``; a fuzzy match when nothing matches exactly.
-
-    Returns the results and whether they came from the fuzzy fallback.
-    """
-    pages = Page.objects.live().public().filter(locale=locale).specific()
-    results = pages.search(query)
-    if results.count():
-        return results, False
-    return pages.search(Fuzzy(query, unaccent=True)), True
-
-
 @require_GET
 def search(request):
     """Full-text search over live pages in the visitor's language."""
@@ -39,7 +26,7 @@ def search(request):
     query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
     results, fuzzy = None, False
     if query:
-        matches, fuzzy = search_pages(query, Locale.get_active())
+        matches, fuzzy = search_pages(query, layout_cache.active_locale())
         results = paginate(request, matches, SEARCH_PAGE_SIZE)
     return render(request, "core/search.html", {"query": query, "results": results, "fuzzy": fuzzy})
 
