@@ -43,6 +43,7 @@ skipped.
 import logging
 import re
 import smtplib
+import socket
 import time
 import uuid
 from datetime import timedelta
@@ -234,6 +235,9 @@ class Mailer:
             self.close()
             self.backend = get_connection(fail_silently=False)
             self.backend.open()
+            # The final "." is a 3-byte write right after the message: with Nagle's algorithm it waits for the
+            # server's delayed ACK of the message (40 ms on Linux), which capped a send at 20 emails/s.
+            self.backend.connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return self.backend.connection
 
     def send(self, message, hand_over):
