@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from campaigns.petitions.models import PetitionPage, Signature
 from tests.campaigns.petition_helpers import confirm_links, form_data, make_petition, path_of, run_queued_tasks
+from tests.fast_path_marks import needs
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,7 @@ def test_a_token_from_the_kept_page_is_refused_without_its_cookie(petition):
     assert not Signature.objects.filter(petition=petition).exists()
 
 
+@needs("petition_pages")
 def test_later_visitors_are_served_without_rendering_or_queries(petition):
     visit(petition)
     with CaptureQueriesContext(connection) as captured:

@@ -32,6 +32,7 @@ PAGES = [
     "/search/?q=refugee+rigths",
     "/es/search/?q=refugiados",
     "/campaigns/refugee-admissions-2021/refugee-admissions-petition/",
+    "/campaigns/ratify-migrant-workers-convention/ratify-the-convention-petition/",
     "/privacy/",
 ]
 # Per visitor by design: the CSRF token and the signed form-start stamp.

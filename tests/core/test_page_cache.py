@@ -5,8 +5,9 @@ from django.test import Client
 
 from nnirr_site.core.models import StandardPage
 from tests.campaigns.petition_helpers import form_data, make_petition
+from tests.fast_path_marks import needs
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, needs("page_cache")]
 
 
 @pytest.fixture(autouse=True)

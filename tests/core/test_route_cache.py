@@ -7,6 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from nnirr_site.core.models import StandardPage
 from tests.campaigns.petition_helpers import make_petition
+from tests.fast_path_marks import needs
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,7 @@ def routing_queries(client, path):
     return response, queries
 
 
+@needs("route_cache")
 def test_a_page_seen_once_is_routed_without_queries(client):
     first, first_queries = routing_queries(client, "/about/")
     second, second_queries = routing_queries(client, "/about/")
