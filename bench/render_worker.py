@@ -9,6 +9,9 @@ nothing from this repository, only Django. Started with the project's root as wo
   one by one, then one more with the SQL queries counted. The first request for a path warms it up
   (three untimed renders).
 - ``{"profile": "/x/", "host": "localhost", "n": 20}`` → ``{"profile": "<pstats text>"}``.
+- ``{"setup": "python code", "call": "expression", "n": 5}`` → ``{"times": [...]}``: runs ``setup`` once per
+  distinct text, then times ``n`` evaluations of ``call`` in its namespace (something other than a page,
+  such as building an email).
 
 The page cache is switched off with ``PAGE_CACHE_SECONDS=0`` in the environment (ours) and is absent in
 the reference, so every render goes through routing, queries and templates.
@@ -31,8 +34,21 @@ def main():
 
     clients = {}
     warmed = set()
+    namespaces = {}
     for line in sys.stdin:
         request = json.loads(line)
+        if "call" in request:
+            if request["setup"] not in namespaces:
+                namespaces[request["setup"]] = {}
+                exec(request["setup"], namespaces[request["setup"]])  # noqa: S102 - the bench's own code
+            namespace = namespaces[request["setup"]]
+            times = []
+            for _ in range(request.get("n", 5)):
+                start = time.perf_counter()
+                eval(request["call"], namespace)  # noqa: S307
+                times.append((time.perf_counter() - start) * 1000)
+            print(json.dumps({"times": times, "queries": 0, "status": 200}), flush=True)
+            continue
         host = request.get("host", "localhost")
         client = clients.setdefault(host, Client(HTTP_HOST=host))
         if "profile" in request:
