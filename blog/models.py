@@ -216,10 +216,12 @@ class BlogPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        parent = self.get_parent().specific
+        # The parent from the ancestors the breadcrumbs read anyway; as its own type without a query
+        # (the template needs its title and addresses, all on the base page).
+        parent = list(self.get_ancestors())[-1]
         authors = self.get_authors()
         context.update(
-            blog_index=parent if isinstance(parent, BlogIndexPage) else None,
+            blog_index=parent.specific_deferred if parent.specific_class is BlogIndexPage else None,
             authors=authors,
             author_names=get_text_list([author.name for author in authors], gettext("and")),
             post_topic=self.get_topic(),

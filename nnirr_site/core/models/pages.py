@@ -68,6 +68,15 @@ class BasePage(Page):
             return layout_cache.remembered("site-root-paths", Site.get_site_root_paths)
         return super()._get_site_root_paths(cache_object, **kwargs)
 
+    def get_ancestors(self, inclusive=False):
+        """Wagtail's ancestors, read once per page object: the breadcrumbs and the page's own
+        ``get_context`` (a post's blog index) both ask, and each asking was a query."""
+        if inclusive:
+            return super().get_ancestors(inclusive=True)
+        if "_ancestors" not in self.__dict__:
+            self.__dict__["_ancestors"] = super().get_ancestors()
+        return self.__dict__["_ancestors"]
+
     def get_view_restrictions(self):
         """Wagtail's two queries, skipped while no page on the site has a view restriction at all."""
         if not restrictions_exist():
