@@ -7,7 +7,16 @@ published, unpublished, moved or deleted; a menu, menu item, office or the
 site settings, an image or a document saved or deleted; a site or a page view
 restriction changed). Old entries then simply stop being read and expire. The
 cache must be shared by every process that serves the site (see ``CACHES`` in
-settings) for a change to show everywhere at once.
+settings) for a change to show everywhere at once. Each process also keeps what it has read for
+the current generation in memory (``local_entries``), so a piece costs one shared-cache read per
+process and generation, not one per request.
+
+Fast path ``layout_cache`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves, on a page the page cache
+cannot serve: 16 ms of 36 (45%) on the home page and 9 ms of 51 (18%) on a program page
+(``bench/fast_paths.py``, 2026-11-26, load average ~3.7). Invalidation: the generation above.
+Django's ``{% cache %}`` fragment (or ``{% wagtailcache %}``) keyed on the generation would do the same
+for a piece of HTML, and the footer uses it so; menus and language links are data several templates
+use, so they are kept as data.
 """
 
 import threading
