@@ -94,13 +94,6 @@ from email_list.tasks import send_digest
 assert sending.start(Digest.objects.get(pk={digest}), "bench", send_digest)
 """
 
-STATUS = """
-from email_list import sending
-from email_list.models import Digest
-digest = Digest.objects.get(pk={digest})
-print("STATUS", digest.status, " ".join(f"{{k}}={{v}}" for k, v in sending.counts(digest).items()))
-"""
-
 
 def shell(env, code):
     done = subprocess.run([PY, "manage.py", "shell", "-v0", "-c", code], cwd=ROOT, env=env, check=True,
@@ -177,17 +170,25 @@ def wait_for(condition, timeout, what):
     raise RuntimeError(f"Timed out waiting for {what}")
 
 
-def status(env, digest):
-    line = next(line for line in shell(env, STATUS.format(digest=digest)).splitlines() if line.startswith("STATUS"))
-    _, state, *counts = line.split()
-    return state, dict(item.split("=") for item in counts)
+def status(config, digest):
+    """The digest's status and its rows per state, read straight from the database (no Django start-up)."""
+    conn = connect(config)
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT status FROM email_list_digest WHERE id = %s", [digest])
+            state = cursor.fetchone()[0]
+            cursor.execute("SELECT state, count(*) FROM email_list_digestsend WHERE digest_id = %s GROUP BY state "
+                           "ORDER BY state", [digest])
+            return state, dict(cursor.fetchall())
+    finally:
+        conn.close()
 
 
 def main(argv):
     count = env_int("BENCH_DIGEST_RECIPIENTS", 20000)
     throughput_count = min(env_int("BENCH_DIGEST_THROUGHPUT", 5000), count)
     sys.path.insert(0, str(ROOT))
-    url, _bench, admin = database_urls(DB_NAME)
+    url, bench_config, admin = database_urls(DB_NAME)
     recreate_database(admin)
     folder = tempfile.mkdtemp(prefix="nnirr-bench-email-list-")
     env = {
@@ -268,7 +269,7 @@ def main(argv):
         try:
             wait_for(lambda: sink.count() > at_kill, timeout=120, what="the second worker's first email")
             resumed_at = time.time()
-            wait_for(lambda: status(worker_env, digests["kill"])[0] == "sent", timeout=max(300, count / 10),
+            wait_for(lambda: status(bench_config, digests["kill"])[0] == "sent", timeout=max(300, count / 10),
                      what="the rest of the digest")
             finished_at = time.time()
         finally:
@@ -277,7 +278,7 @@ def main(argv):
         lines = sink.lines()
     finally:
         sink.stop()
-    state, counts = status(env, digests["kill"])
+    state, counts = status(bench_config, digests["kill"])
     per_recipient = Counter(address for _stamp, address in lines)
     expected = {f"reader{n}@example.org" for n in range(count)}
     duplicates = sorted(address for address, value in per_recipient.items() if value > 1)
