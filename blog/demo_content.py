@@ -1,4 +1,5 @@
-"""Demo blog: authors, topics, seven posts from the content brief and Spanish translations of the index and two posts.
+"""Demo blog: authors, topics, seven older posts from the content brief, three from October and November 2026,
+and Spanish translations of the index and five posts.
 
 Facts come from the content brief; every sentence is our own. Running it again
 changes nothing: each helper finds what exists before creating anything.
@@ -39,6 +40,14 @@ AUTHORS = [
     ("Border Dialogue team", "National Community Border Dialogue", "Equipo del Diálogo Fronterizo",
      "Diálogo Comunitario Fronterizo Nacional", "sky"),
 ]
+
+
+def _petition_page(language):
+    """The refugee admissions petition in ``language`` if the petitions demo made it (the post links to it)."""
+    from wagtail.models import Page
+
+    return Page.objects.filter(slug__startswith="refugee-admissions-petition", locale__language_code=language).first() \
+        or Page.objects.filter(slug="peticion-admision-de-refugiados", locale__language_code=language).first()
 
 
 def build_topics():
@@ -210,7 +219,8 @@ def build(home):
             ),
             call_to_action(
                 "Sign the petition",
-                url="https://example.org/refugee-admissions-petition",
+                page=_petition_page("en"),
+                url="" if _petition_page("en") else "/petitions/",
                 description="Add your name to the joint petition.",
             ),
         ],
@@ -300,6 +310,7 @@ def build(home):
         )
 
     build_spanish(blog, posts, es)
+    build_recent_posts(blog, posts, en, es, alma, staff, border_team)
 
 
 def build_spanish(blog, posts, es):
@@ -319,23 +330,24 @@ def build_spanish(blog, posts, es):
         posts["petition"],
         "es",
         "firma-la-peticion-de-admision-de-refugiados",
-        title="Firma la petición: que se admita al menos a 62 500 refugiados este año",
+        title="Firma la petición: que se admita al menos a 62.500 refugiados este año",
         topic=es["refugees-and-asylum"],
-        summary="El tope de refugiados sigue en 15 000. Súmate para exigir que se cumpla la promesa de 62 500.",
+        summary="El tope de refugiados sigue en 15.000. Súmate para exigir que se cumpla la promesa de 62.500.",
         body=[
             paragraph(
-                "El gobierno prometió que este año fiscal admitiría hasta 62 500 personas refugiadas. Sin embargo, "
-                "mantuvo el límite fijado por el gobierno anterior: 15 000, una de las cifras más bajas en la "
+                "El gobierno prometió que este año fiscal admitiría hasta 62.500 personas refugiadas. Sin embargo, "
+                "mantuvo el límite fijado por el gobierno anterior: 15.000, una de las cifras más bajas en la "
                 "historia del programa."
             ),
             paragraph(
                 "Detrás de ese número hay familias que ya pasaron todos los controles y siguen esperando en "
                 "peligro; a algunas incluso les cancelaron el vuelo. Junto con organizaciones aliadas, pedimos "
-                "al gobierno que admita al menos a 62 500 personas refugiadas este año."
+                "al gobierno que admita al menos a 62.500 personas refugiadas este año."
             ),
             call_to_action(
                 "Firma la petición",
-                url="https://example.org/refugee-admissions-petition",
+                page=_petition_page("es"),
+                url="" if _petition_page("es") else "/es/peticiones/",
                 description="Agrega tu nombre a la petición conjunta.",
             ),
         ],
@@ -367,3 +379,174 @@ def build_spanish(blog, posts, es):
     )
     ensure_tags(survey, ["frontera", "encuesta", "TakeTheSurvey"])
     return spanish_blog
+
+
+def build_recent_posts(blog, posts, en, es, alma, staff, border_team):
+    """Three posts from October and November 2026, in English and Spanish: the site is alive."""
+    posts["migrants_day_2026"] = ensure_post(
+        blog,
+        "international-migrants-day-2026-events",
+        title="International Migrants Day 2026: events in nine states and online",
+        date=datetime.date(2026, 11, 18),
+        topic=en["network-news"],
+        tags=["Migrants Day", "take action", "events"],
+        authors=[staff],
+        listing_image=get_or_create_image("Migrants Day 2026 illustration", "sun"),
+        summary="A month before 18 December, member groups have planned vigils, forums, rallies and dinners. "
+                "Find one near you or add your own.",
+        body=[
+            paragraph(
+                "One month from today, on 18 December, communities across the country will mark International "
+                "Migrants Day. Member groups have already planned candlelight vigils in the desert, binational "
+                "forums at the border, rallies at state capitols, community dinners for families and an online "
+                "teach-in, in nine states so far."
+            ),
+            paragraph(
+                "This year's theme is <b>Human rights have no borders</b>. The 2026 call to action has ideas for "
+                "groups of every size, with a tips sheet for passing a local resolution and sample letters to "
+                "elected officials."
+            ),
+            heading("How to take part"),
+            paragraph(
+                "<ul><li>Find an event near you in the events calendar, or subscribe to it.</li>"
+                "<li>Planning something? Add your event: we publish it once a moderator has checked it.</li>"
+                "<li>Ask your organization to endorse the national statement.</li></ul>"
+            ),
+        ],
+    )
+    posts["borders_2026"] = ensure_post(
+        blog,
+        "twelve-years-of-the-border-guidelines",
+        title="Twelve years of the UN guidelines on human rights at borders",
+        date=datetime.date(2026, 10, 22),
+        topic=en["border-rights"],
+        tags=["borders", "United Nations", "human rights"],
+        authors=[border_team],
+        listing_image=get_or_create_image("Border guidelines anniversary illustration", "teal"),
+        summary="On 22 October 2014 the UN released its principles on human rights at international borders. "
+                "They matter more than ever.",
+        body=[
+            paragraph(
+                "Twelve years ago today, the UN human-rights office released its <i>Recommended Principles and "
+                "Guidelines on Human Rights at International Borders</i> in New York. The network supported the "
+                "work that led to them and spoke at the launch the next day."
+            ),
+            paragraph(
+                "The guidelines say something simple: a border is not a place where rights stop. People who cross "
+                "it, with or without papers, keep their right to life, to ask for protection, to be free from "
+                "arbitrary detention and to keep their families together."
+            ),
+            paragraph(
+                "Border organizations use them every day, when they document abuses, accompany people to their "
+                "hearings or keep water stations in the desert. Our border services directory lists many of them."
+            ),
+        ],
+    )
+    posts["statement_2026"] = ensure_post(
+        blog,
+        "endorse-the-2026-national-statement",
+        title="Local groups: endorse the 2026 Migrants Day national statement",
+        date=datetime.date(2026, 11, 4),
+        topic=en["human-rights"],
+        tags=["Migrants Day", "sign-on letters", "take action"],
+        authors=[alma],
+        listing_image=get_or_create_image("National statement illustration", "plum"),
+        summary="Every year, local coalitions, congregations, unions and worker centers endorse one statement for "
+                "the rights of all migrants. Add your organization's name.",
+        body=[
+            paragraph(
+                "Each International Migrants Day, hundreds of local groups speak with one voice. The national "
+                "statement asks our elected officials to protect the human rights of migrants in their own "
+                "communities, to welcome refugees and to support US ratification of the Migrant Workers "
+                "Convention."
+            ),
+            paragraph(
+                "Any organization can endorse it: a local coalition, a congregation, a union or worker center, a "
+                "legal-services provider. We check every endorsement before it is listed, and we deliver the "
+                "statement with its signatories to officials in December."
+            ),
+            quote("When a city council hears the same message from its congregations, its unions and its "
+                  "immigrant groups, it listens.", "Alma Maquitico, Co-Director"),
+        ],
+    )
+    spanish = Locale.objects.filter(language_code="es").first()
+    if spanish is None or blog.get_translation_or_none(spanish) is None:
+        return
+    ensure_tags(ensure_translation(
+        posts["migrants_day_2026"],
+        "es",
+        "dia-internacional-del-migrante-2026-eventos",
+        title="Día Internacional del Migrante 2026: eventos en nueve estados y en línea",
+        topic=es["network-news"],
+        summary="A un mes del 18 de diciembre, los grupos miembro preparan vigilias, foros, manifestaciones y "
+                "cenas. Encuentra uno cerca de ti o suma el tuyo.",
+        body=[
+            paragraph(
+                "Dentro de un mes, el 18 de diciembre, comunidades de todo el país celebrarán el Día Internacional "
+                "del Migrante. Los grupos miembro ya preparan vigilias con velas en el desierto, foros binacionales "
+                "en la frontera, manifestaciones frente a los capitolios estatales, cenas comunitarias para las "
+                "familias y una charla en línea, por ahora en nueve estados."
+            ),
+            paragraph(
+                "El lema de este año es <b>Los derechos humanos no tienen fronteras</b>. El llamado a la acción "
+                "2026 trae ideas para grupos de cualquier tamaño, con consejos para aprobar una resolución local y "
+                "cartas modelo para tus representantes."
+            ),
+            heading("Cómo participar"),
+            paragraph(
+                "<ul><li>Busca un evento cerca de ti en el calendario, o suscríbete a él.</li>"
+                "<li>¿Organizas algo? Suma tu evento: lo publicamos cuando una persona del equipo lo revisa.</li>"
+                "<li>Pide a tu organización que respalde la declaración nacional.</li></ul>"
+            ),
+        ],
+    ), ["Día del Migrante", "actúa", "eventos"])
+    ensure_tags(ensure_translation(
+        posts["borders_2026"],
+        "es",
+        "doce-anos-de-las-directrices-sobre-fronteras",
+        title="Doce años de las directrices de la ONU sobre derechos humanos en las fronteras",
+        topic=es["border-rights"],
+        summary="El 22 de octubre de 2014 la ONU presentó sus principios sobre derechos humanos en las fronteras "
+                "internacionales. Hoy importan más que nunca.",
+        body=[
+            paragraph(
+                "Hace doce años, la oficina de derechos humanos de la ONU presentó en Nueva York sus <i>Principios "
+                "y Directrices recomendados sobre los derechos humanos en las fronteras internacionales</i>. La Red "
+                "apoyó el trabajo que les dio origen y tomó la palabra en la presentación al día siguiente."
+            ),
+            paragraph(
+                "Las directrices dicen algo sencillo: la frontera no es un lugar donde se acaban los derechos. "
+                "Quienes la cruzan, con o sin papeles, conservan su derecho a la vida, a pedir protección, a no ser "
+                "detenidos arbitrariamente y a no ser separados de su familia."
+            ),
+            paragraph(
+                "Las organizaciones fronterizas las usan a diario, cuando documentan abusos, acompañan a la gente a "
+                "sus audiencias o mantienen estaciones de agua en el desierto. Nuestro directorio de servicios "
+                "fronterizos reúne a muchas de ellas."
+            ),
+        ],
+    ), ["fronteras", "Naciones Unidas", "derechos humanos"])
+    ensure_tags(ensure_translation(
+        posts["statement_2026"],
+        "es",
+        "respalda-la-declaracion-nacional-2026",
+        title="Grupos locales: respalden la declaración nacional del Día del Migrante 2026",
+        topic=es["human-rights"],
+        summary="Cada año, coaliciones locales, congregaciones, sindicatos y centros de trabajadores respaldan una "
+                "declaración por los derechos de todas las personas migrantes. Suma el nombre de tu organización.",
+        body=[
+            paragraph(
+                "Cada Día Internacional del Migrante, cientos de grupos locales hablan con una sola voz. La "
+                "declaración nacional pide a nuestras autoridades electas que protejan los derechos humanos de las "
+                "personas migrantes en sus comunidades, que den la bienvenida a las personas refugiadas y que "
+                "apoyen la ratificación de la Convención sobre los Trabajadores Migratorios por Estados Unidos."
+            ),
+            paragraph(
+                "Cualquier organización puede respaldarla: una coalición local, una congregación, un sindicato o "
+                "centro de trabajadores, un servicio legal. Revisamos cada adhesión antes de publicarla y en "
+                "diciembre entregamos la declaración, con la lista de firmantes, a las autoridades."
+            ),
+            quote("Cuando un concejo municipal escucha el mismo mensaje de sus congregaciones, sus sindicatos y sus "
+                  "grupos inmigrantes, escucha.", "Alma Maquitico, codirectora"),
+        ],
+    ), ["Día del Migrante", "cartas de adhesión", "actúa"])

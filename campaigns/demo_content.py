@@ -43,6 +43,9 @@ def build(home):
     programs = build_programs(home)
     campaigns = build_campaigns(home, programs)
     translate(programs, campaigns)
+    translate_more(programs, campaigns)
+    bring_migrants_day_to_2026(campaigns["migrants-day"])
+    archive_old_campaigns(campaigns)
 
 
 def program(index, slug, short_name, title, palette, summary, body, **fields):
@@ -299,7 +302,7 @@ def build_campaigns(home, programs):
         CampaignPage,
         "ratify-migrant-workers-convention",
         title="Ratify the Migrant Workers Convention",
-        status="active",
+        status="ongoing",
         start_date=datetime.date(2019, 12, 18),
         program=programs["global-justice"],
         summary="Call on the United States to ratify the UN convention that protects every migrant worker and family.",
@@ -429,7 +432,7 @@ def build_campaigns(home, programs):
         listing_image=get_or_create_image("United Nations dialogue illustration", "plum"),
         body=[
             paragraph(
-                "In the autumn of 2013 the United Nations held its High-Level Dialogue on International Migration "
+                "In the fall of 2013 the United Nations held its High-Level Dialogue on International Migration "
                 "and Development in New York. The network prepared for it with partners from around the world."
             ),
             paragraph(
@@ -522,7 +525,7 @@ def build_migrants_day(index, programs, contact):
         CampaignPage,
         "international-migrants-day",
         title="International Migrants Day — 18 December",
-        status="ongoing",
+        status="active",
         start_date=datetime.date(2000, 12, 18),
         program=programs["global-justice"],
         summary="Every year since 2000 we coordinate actions for the rights of migrants on 18 December.",
@@ -664,17 +667,17 @@ def translate(programs, campaigns):
         campaigns["refugees"],
         "es",
         "admision-refugiados-2021",
-        title="Que se admita al menos a 62 500 personas refugiadas",
-        summary="Una petición conjunta para que el gobierno cumpla su promesa y admita al menos a 62 500 personas "
+        title="Que se admita al menos a 62.500 personas refugiadas",
+        summary="Una petición conjunta para que el gobierno cumpla su promesa y admita al menos a 62.500 personas "
                 "refugiadas.",
         body=[
             paragraph(
-                "En abril de 2021 el gobierno decidió mantener en 15 000 el tope de admisión de personas refugiadas "
-                "para el año fiscal, muy lejos de las 62 500 que había prometido."
+                "En abril de 2021 el gobierno decidió mantener en 15.000 el tope de admisión de personas refugiadas "
+                "para el año fiscal, muy lejos de las 62.500 que había prometido."
             ),
             paragraph(
                 "Junto con organizaciones aliadas, la Red lanzó una petición conjunta para exigir que se admita al "
-                "menos a 62 500 personas, como se prometió."
+                "menos a 62.500 personas, como se prometió."
             ),
         ],
     )
@@ -776,10 +779,285 @@ def link(home):
                find_live(resource, title__icontains="Local Resolutions"),
                find_live(resource, title__icontains="Sample letters")])
     add_links(campaigns["international-migrants-day"], "related_posts", CampaignRelatedPost, "campaign",
-              [find_live("blog.BlogPage", title__icontains="Migrants Day")])
+              [find_live("blog.BlogPage", slug="international-migrants-day-2026-events"),
+               find_live("blog.BlogPage", slug="endorse-the-2026-national-statement"),
+               find_live("blog.BlogPage", slug="getting-ready-for-international-migrants-day")])
     add_links(campaigns["un-high-level-dialogue-2013"], "related_resources", CampaignRelatedResource, "campaign",
               [find_live(resource, title__icontains="Alliance of Alliances")])
     add_links(campaigns["refugee-admissions-2021"], "related_posts", CampaignRelatedPost, "campaign",
               [find_live("blog.BlogPage", title__icontains="refugee")])
     add_links(campaigns["ratify-migrant-workers-convention"], "related_posts", CampaignRelatedPost, "campaign",
               [find_live("blog.BlogPage", title__icontains="Global Compact")])
+
+
+# Spanish descriptions of the toolkit downloads, by their English description: a translation
+# copies the rows from the English page, descriptions included.
+TOOLKIT_ES = {
+    "A two-page summary to share at meetings.": "Un resumen de dos páginas para compartir en reuniones.",
+    "Print it, collect signatures from your organization's board, and send it back to us.":
+        "Imprímela, reúne las firmas de la directiva de tu organización y envíanosla.",
+    "The full text of the petition.": "El texto completo de la petición.",
+    "A flyer to hand out at community events.": "Un volante para repartir en actividades comunitarias.",
+    "Step-by-step guide for hosts of a consultation.": "Guía paso a paso para quienes organizan una consulta.",
+    "This year's ideas and key messages.": "Las ideas y los mensajes clave de este año.",
+    "How to get your city or county to adopt a resolution.": "Cómo lograr que tu ciudad o condado apruebe una resolución.",
+    "Adapt it and send it to your mayor, council members or members of Congress.":
+        "Adáptala y envíala a tu alcaldía, a tu concejo municipal o a tus representantes en el Congreso.",
+}
+
+
+def translate_more(programs, campaigns):
+    """Spanish versions of the other five programs and four campaigns, and Spanish toolkit descriptions."""
+    ensure_translation(
+        programs["uprooted"],
+        "es",
+        "desarraigados",
+        title="Desarraigados: personas refugiadas de la economía global",
+        short_name="Desarraigados",
+        summary="Un documental de media hora sobre tres personas que dejaron Bolivia, Haití y Filipinas.",
+        body=[
+            paragraph(
+                "<i>Uprooted</i> (Desarraigados) es un documental de unos treinta minutos. Acompaña a tres personas "
+                "que salieron de Bolivia, Haití y Filipinas, y los nuevos retos que cada una enfrentó al llegar a "
+                "Estados Unidos."
+            ),
+            paragraph(
+                "La película muestra cómo decisiones económicas tomadas muy lejos empujan a la gente a dejar su "
+                "tierra. Es un buen punto de partida para conversar en un salón de clases, una congregación o una "
+                "reunión comunitaria. La película está en inglés."
+            ),
+            ("embed", {"url": "https://www.youtube.com/", "title": "Uprooted: Refugees of the Global Economy",
+                       "duration": "28 min"}),
+        ],
+    )
+    ensure_translation(
+        programs["global-justice"],
+        "es",
+        "derechos-de-migrantes-y-justicia-global",
+        title="Derechos de las personas migrantes y justicia global",
+        short_name="Justicia global",
+        contact_role="Codirectora",
+        summary="Llevamos la voz de las personas migrantes en Estados Unidos a los foros mundiales sobre migración y "
+                "desarrollo.",
+        body=[
+            paragraph(
+                "La migración depende de decisiones que se toman a nivel mundial. Por eso la Red participa en redes "
+                "e incidencia internacional: en el Foro Mundial sobre Migración y Desarrollo, el Consejo de "
+                "Derechos Humanos de la ONU, la Organización Mundial del Comercio y la Organización Internacional "
+                "del Trabajo."
+            ),
+            heading("El Pacto Mundial para la Migración"),
+            paragraph(
+                "El Pacto Mundial para la Migración fue una prioridad de nuestro trabajo internacional hasta su "
+                "adopción en 2018. Desde entonces participamos en sus revisiones regionales e insistimos en que los "
+                "derechos de las personas migrantes, tengan o no papeles, van primero."
+            ),
+            heading("Con nuestras organizaciones aliadas"),
+            paragraph(
+                "Contribuimos a las directrices para proteger a las personas migrantes en países en crisis y "
+                "coorganizamos la Acción Global de los Pueblos sobre Migración, Desarrollo y Derechos Humanos, un "
+                "espacio de la sociedad civil que se reúne junto a los foros oficiales."
+            ),
+        ],
+    )
+    ensure_translation(
+        programs["borders"],
+        "es",
+        "derechos-en-las-fronteras",
+        title="Derechos humanos en las fronteras internacionales",
+        short_name="Derechos en las fronteras",
+        summary="Los derechos humanos no terminan en la frontera: apoyamos los principios y directrices de la ONU "
+                "para la gestión de fronteras.",
+        body=[
+            paragraph(
+                "La Red apoyó el trabajo de la oficina de derechos humanos de la ONU sobre los <i>Principios y "
+                "Directrices recomendados sobre los derechos humanos en las fronteras internacionales</i>. Se "
+                "presentaron en la sede de Naciones Unidas en Nueva York el 22 de octubre de 2014, y NNIRR tomó la "
+                "palabra en el acto de presentación al día siguiente."
+            ),
+            paragraph(
+                "Usamos las directrices para pedir cuentas a las autoridades fronterizas y para mostrar que la "
+                "seguridad y el respeto de los derechos humanos no se oponen."
+            ),
+        ],
+    )
+    ensure_translation(
+        programs["dialogue"],
+        "es",
+        "dialogo-comunitario-fronterizo",
+        title="Diálogo Comunitario Fronterizo Nacional",
+        short_name="Diálogo fronterizo",
+        summary="Un esfuerzo binacional que une a comunidades de la frontera y del interior en torno a una agenda "
+                "común.",
+        body=[
+            paragraph(
+                "El Diálogo Comunitario Fronterizo Nacional reúne a comunidades de la frontera entre México y "
+                "Estados Unidos con comunidades del interior de ambos países. Viven la vigilancia migratoria de "
+                "maneras distintas, pero comparten el deseo de seguridad, dignidad y trato justo.",
+                "En reuniones e intercambios, las y los participantes construyen una agenda común que pueden "
+                "defender juntos.",
+            ),
+        ],
+    )
+    ensure_translation(
+        programs["survey"],
+        "es",
+        "encuesta-comunitaria-fronteriza",
+        title="Encuesta comunitaria fronteriza y mapa de servicios",
+        short_name="Encuesta fronteriza",
+        summary="Una encuesta de 2021 a organizaciones de la frontera sur, que alimenta un mapa de servicios "
+                "esenciales y un informe de derechos humanos.",
+        body=[
+            paragraph(
+                "En 2021 la Red invitó a las organizaciones de la frontera sur a responder una encuesta sobre los "
+                "problemas de derechos humanos que ven cada día."
+            ),
+            heading("Para qué sirven los resultados"),
+            paragraph(
+                "Las respuestas alimentan dos herramientas. Un mapa digital muestra dónde las comunidades "
+                "fronterizas y las personas migrantes encuentran servicios esenciales: atención médica, "
+                "alimentos, albergue de emergencia y ayuda legal. Un informe de derechos humanos reúne las "
+                "preocupaciones que plantearon las organizaciones."
+            ),
+            paragraph("Si tu organización trabaja en la frontera, participa y corre la voz: #TakeTheSurvey."),
+        ],
+    )
+    ensure_translation(
+        campaigns["census"],
+        "es",
+        "todos-contamos-censo-2010",
+        title="Todos contamos: Censo 2010",
+        summary="Animamos a las comunidades inmigrantes a participar en el censo de 2010, sin miedo.",
+        body=[
+            paragraph(
+                "Toda persona que vive en Estados Unidos cuenta en el censo, y el conteo decide cómo se reparten el "
+                "dinero público y la representación política. Las comunidades inmigrantes suelen quedar "
+                "subcontadas."
+            ),
+            paragraph(
+                "La campaña We ALL Count (Todos contamos) animó a las familias inmigrantes a participar, compartió "
+                "herramientas contra la desinformación y pidió a las autoridades federales suspender las acciones "
+                "migratorias durante el censo, para que nadie tuviera miedo de abrir la puerta."
+            ),
+        ],
+    )
+    ensure_translation(
+        campaigns["legalization"],
+        "es",
+        "regularizacion",
+        title="Regularización: derechos para todas las personas, sin importar su estatus",
+        summary="Consultas comunitarias para proteger los derechos humanos y civiles de cada inmigrante.",
+        body=[
+            paragraph(
+                "Hablamos de regularización, no de amnistía: quienes viven y trabajan aquí no piden perdón, piden "
+                "que se reconozcan sus derechos."
+            ),
+            paragraph(
+                "En consultas cara a cara, los grupos miembro preguntan a sus comunidades qué debe incluir un camino "
+                "justo hacia la residencia legal, y cómo proteger los derechos humanos y civiles de todas las "
+                "personas inmigrantes mientras sigue la lucha por la regularización."
+            ),
+        ],
+    )
+    ensure_translation(
+        campaigns["dialogue"],
+        "es",
+        "dialogo-de-alto-nivel-onu-2013",
+        title="Diálogo de Alto Nivel de la ONU sobre Migración y Desarrollo, 2013",
+        summary="Nos preparamos con organizaciones de otros países para poner los derechos humanos en el centro de "
+                "la política migratoria.",
+        body=[
+            paragraph(
+                "En el otoño de 2013, Naciones Unidas celebró en Nueva York su Diálogo de Alto Nivel sobre la "
+                "Migración Internacional y el Desarrollo. La Red se preparó con organizaciones aliadas de todo el "
+                "mundo."
+            ),
+            paragraph(
+                "Nuestro mensaje común fue sencillo: la política migratoria debe partir de los derechos humanos de "
+                "las personas migrantes y sus familias, no de las necesidades del mercado laboral ni del control "
+                "fronterizo."
+            ),
+        ],
+    )
+    ensure_translation(
+        campaigns["detention"],
+        "es",
+        "detencion-migratoria-2012",
+        title="Fin a la detención migratoria (2012)",
+        summary="Un informe conjunto para el Relator Especial de la ONU sobre los derechos humanos de los migrantes.",
+        body=[
+            paragraph(
+                "En 2012 la Red coordinó un informe para el Relator Especial de la ONU sobre los derechos humanos "
+                "de los migrantes, que describía el daño que causa la detención migratoria en Estados Unidos."
+            ),
+            paragraph(
+                "El informe del Relator Especial de ese año concluyó que nadie debería ser detenido por motivos "
+                "migratorios: migrar no es un delito."
+            ),
+        ],
+    )
+    translate_toolkits()
+
+
+def translate_toolkits():
+    """Give Spanish campaign pages Spanish toolkit descriptions (translations copied the English ones)."""
+    for page in CampaignPage.objects.filter(locale__language_code="es"):
+        items = [item for item in page.toolkit_items.all() if item.description in TOOLKIT_ES]
+        if not items:
+            continue
+        for item in items:
+            item.description = TOOLKIT_ES[item.description]
+            item.save(update_fields=["description"])
+        CampaignPage.objects.get(pk=page.pk).save_revision().publish()
+
+
+MIGRANTS_DAY_2026 = {
+    "en": ("Human rights have no borders",
+           "Member groups are planning vigils, forums, rallies and community dinners in nine states and online. "
+           "Endorse the national statement, add your event to the calendar and use the toolkit below."),
+    "es": ("Los derechos humanos no tienen fronteras",
+           "Los grupos miembro preparan vigilias, foros, manifestaciones y cenas comunitarias en nueve estados y "
+           "en línea. Respalda la declaración nacional, suma tu evento al calendario y usa los materiales de abajo."),
+}
+
+
+def bring_migrants_day_to_2026(page):
+    """International Migrants Day is the network's current campaign: active, with its 2026 edition and call."""
+    call_2026 = get_or_create_document(
+        "International Migrants Day 2026: call to action",
+        [
+            "On 18 December 2026, stand with migrants in your community: human rights have no borders.",
+            "What you can do: endorse the national statement; hold a vigil, a forum or a community dinner and add "
+            "it to the network's calendar; ask your city council to pass a resolution; write to your elected "
+            "officials; screen Uprooted; put up posters.",
+        ],
+        "sun",
+    )
+    for target in [page, *page.get_translations()]:
+        target = CampaignPage.objects.get(pk=target.pk)
+        theme, text = MIGRANTS_DAY_2026.get(target.locale.language_code, MIGRANTS_DAY_2026["en"])
+        changed = False
+        if not target.editions.filter(year=2026).exists():
+            CampaignEdition.objects.create(campaign=target, year=2026, theme=theme, text=rich(text),
+                                           document=call_2026, sort_order=-1)
+            changed = True
+        for item in target.toolkit_items.filter(document__title="International Migrants Day 2020: call to action"):
+            item.document = call_2026
+            item.save(update_fields=["document"])
+            changed = True
+        current = {"status": "active", "start_date": datetime.date(2026, 10, 15),
+                   "end_date": datetime.date(2026, 12, 18)}
+        if any(getattr(target, name) != value for name, value in current.items()):
+            CampaignPage.objects.filter(pk=target.pk).update(**current)
+            changed = True
+        if changed:
+            CampaignPage.objects.get(pk=target.pk).save_revision().publish()
+
+
+def archive_old_campaigns(campaigns):
+    """Only the current campaign is "Active": the 2019 call for ratification is an ongoing ask."""
+    convention = campaigns["convention"]
+    for target in [convention, *convention.get_translations()]:
+        if target.specific.status == "active":
+            CampaignPage.objects.filter(pk=target.pk).update(status="ongoing")
+            CampaignPage.objects.get(pk=target.pk).save_revision().publish()

@@ -104,3 +104,19 @@ def register_email_list_urls():
 def register_email_list_menu_item():
     return MenuItem(_("Email list"), reverse("email_list_admin:overview"), name="email-list", icon_name="mail",
                     order=906)
+
+
+@hooks.register("register_dashboard_rows")
+def email_list_dashboard_rows(request, since):
+    """New confirmed subscriptions per list this week, on the admin dashboard's morning panel."""
+    from django.db.models import Count, Q
+
+    from email_list.models import MailingList
+    from nnirr_site.core.dashboard import RECENT, DashboardRow
+
+    if not request.user.has_perm(admin_views.DATA_PERMISSION):
+        return []
+    lists = MailingList.objects.annotate(new=Count("subscriptions", filter=Q(subscriptions__confirmed_at__gte=since)))
+    overview = reverse("email_list_admin:overview")
+    return [DashboardRow(RECENT, _("New email list subscribers: %(list)s") % {"list": mailing_list.name},
+                         mailing_list.new, overview) for mailing_list in lists.order_by("name")]

@@ -55,3 +55,22 @@ def upcoming_events(locale):
         more_url=index.url if index else "",
         more_label=_("See all upcoming events"),
     )
+
+
+@hooks.register("register_dashboard_rows")
+def event_dashboard_rows(request, since):
+    """Events submitted this week, submissions waiting for review, undelivered emails to organizers."""
+    from events.models import EventEmail, EventSubmission, SubmissionStatus
+    from nnirr_site.core.dashboard import RECENT, UNDELIVERED, WAITING, DashboardRow
+
+    if not admin_views.may_moderate(request.user):
+        return []
+    queue = reverse("events_admin:queue")
+    return [
+        DashboardRow(RECENT, _("Submitted events"), EventSubmission.objects.filter(created_at__gte=since).count(),
+                     queue),
+        DashboardRow(WAITING, _("Submitted events to review"),
+                     EventSubmission.objects.filter(status=SubmissionStatus.PENDING).count(), queue),
+        DashboardRow(UNDELIVERED, _("Emails to event organizers"),
+                     EventEmail.objects.filter(failed_at__gte=since).count(), queue),
+    ]

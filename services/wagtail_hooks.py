@@ -122,3 +122,15 @@ def register_stale_report_item():
         _("Services to check"), reverse("services_admin:stale"), name="services-to-check", icon_name="warning",
         order=232,
     )
+
+
+@hooks.register("register_dashboard_rows")
+def correction_dashboard_rows(request, since):
+    """Suggested corrections to border services that nobody has closed yet."""
+    from nnirr_site.core.dashboard import WAITING, DashboardRow
+    from services.models import CLOSED_CORRECTION_STATUSES
+
+    if not request.user.has_perm("services.change_correction"):
+        return []
+    waiting = Correction.objects.exclude(status__in=CLOSED_CORRECTION_STATUSES).count()
+    return [DashboardRow(WAITING, _("Border service corrections to check"), waiting, reverse("service_corrections:index"))]

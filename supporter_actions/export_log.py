@@ -35,6 +35,16 @@ class ExportLogEntry(models.Model):
         """Write the log row of an export by ``user`` (call it inside the transaction that reads the rows)."""
         return cls.objects.create(user=user, username=user.get_username()[:150], row_count=row_count, **fields)
 
+    def filters_summary(self):
+        """What the export included, in words staff read (not the stored ``{'date_to': None, …}``).
+
+        Each action's log says it in its own terms; the read-only admin shows it in place of
+        the raw ``filters`` column (``supporter_actions.log_admin``).
+        """
+        return ""
+
+    filters_summary.short_description = _("what was exported")
+
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise ValueError(f"{self._meta.verbose_name} entries cannot be changed.")

@@ -32,9 +32,21 @@ class ReadOnlyLogPolicy(BasePermissionPolicy):
 LOG_VIEWSETS = {}
 
 
+def readable(fields):
+    """The listed fields with the stored ``filters`` replaced by the entry's ``filters_summary`` in words."""
+    fields = [("filters_summary" if field == "filters" else field) for field in fields]
+    return fields if "filters_summary" in fields else [*fields, "filters_summary"]
+
+
 def read_only_log_viewset(model, name, **options):
-    """A ``ModelViewSet`` for ``model`` with listing and inspect views only; ``options`` set its attributes."""
+    """A ``ModelViewSet`` for ``model`` with listing and inspect views only; ``options`` set its attributes.
+
+    Every log lists and shows ``filters_summary`` (what was exported, in words) instead of raw filters.
+    """
     register_permission_policy(model, ReadOnlyLogPolicy(model))
+    for key in ("list_display", "inspect_view_fields"):
+        if key in options:
+            options[key] = readable(options[key])
     attributes = {
         "model": model,
         "icon": "history",

@@ -8,6 +8,7 @@ key, so running it again adds nothing.
 """
 
 import datetime
+import zoneinfo
 
 from django.conf import settings
 from django.utils import timezone
@@ -324,12 +325,25 @@ def _with_spanish(page, translate):
     return versions
 
 
+# The 2026 statement takes endorsements until the end of International Migrants Day, Pacific time.
+STATEMENT_DEADLINE = datetime.datetime(2026, 12, 18, 23, 59, tzinfo=zoneinfo.ZoneInfo("America/Los_Angeles"))
+
+
+def close_statement_on_migrants_day(versions):
+    """Give the Migrants Day statement (every language) this year's deadline, also on an older demo database."""
+    for page in versions.values():
+        if page.deadline is None:
+            SignOnLetterPage.objects.filter(pk=page.pk).update(deadline=STATEMENT_DEADLINE)
+            SignOnLetterPage.objects.get(pk=page.pk).save_revision().publish()
+
+
 def build(home):
     statements = {}
     convention_parent = _campaign("ratify-migrant-workers-convention") or _statements(home, statements)
     convention = _with_spanish(build_convention_letter(convention_parent), translate_convention_letter)
     statement_parent = _campaign("international-migrants-day") or _statements(home, statements)
     statement = _with_spanish(build_statement(statement_parent), translate_statement)
+    close_statement_on_migrants_day(statement)
 
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     add_endorsements(convention, CONVENTION_VERIFIED, EndorsementStatus.VERIFIED, now - datetime.timedelta(days=40))

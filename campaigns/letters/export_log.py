@@ -6,6 +6,7 @@ the read-only admin are the core's (``supporter_actions.export_log``, ``supporte
 """
 
 from django.db import models
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from supporter_actions.export_log import ExportLogEntry
@@ -35,3 +36,18 @@ class LetterExport(ExportLogEntry):
 
     def __str__(self):
         return f"{self.letter_title} · {self.format} · {self.username} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    def filters_summary(self):
+        """For example "PDF in Spanish; verified signatories with their contact persons"."""
+        kind = self.get_format_display()
+        if self.language:
+            try:
+                language = get_language_info(self.language)["name_translated"]
+            except KeyError:
+                language = self.language
+            kind = _("%(format)s in %(language)s") % {"format": kind, "language": language}
+        who = _("verified signatories with their contact persons") if self.with_contacts else _(
+            "verified signatories, without contact persons")
+        return f"{kind}; {who}"
+
+    filters_summary.short_description = _("what was exported")

@@ -16,7 +16,7 @@ EXPORT_LOG = read_only_log_viewset(
     menu_label=_("Sign-on letter export log"),
     menu_order=912,
     url_prefix="letter-export-log",
-    list_display=["created_at", "username", "letter_title", "format", "language", "row_count", "with_contacts"],
+    list_display=["created_at", "username", "letter_title", "filters_summary", "row_count"],
     list_filter=["created_at", "format", "with_contacts"],
     search_fields=["username", "letter_title"],
     inspect_view_fields=[
@@ -77,3 +77,37 @@ def open_letters(locale):
         items=list(letters),
         order=20,
     )
+
+
+@hooks.register("register_dashboard_rows")
+def letter_dashboard_rows(request, since):
+    """New sign-ons per open letter, endorsements waiting for verification per letter, undelivered emails."""
+    from django.conf import settings
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from campaigns.letters.models import DeliveryStatus, Endorsement, EndorsementStatus, LetterEmail, SignOnLetterPage
+    from nnirr_site.core.dashboard import RECENT, UNDELIVERED, WAITING, DashboardRow
+
+    if not admin_views.can_verify(request.user):
+        return []
+    recent = dict(Endorsement.objects.filter(created_at__gte=since).values_list("letter_key").annotate(n=Count("id")))
+    waiting = dict(
+        Endorsement.objects.filter(status__in=[EndorsementStatus.PENDING, EndorsementStatus.DUPLICATE])
+        .values_list("letter_key").annotate(n=Count("id"))
+    )
+    open_now = Q(delivery_status=DeliveryStatus.OPEN) & (Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()))
+    letters = SignOnLetterPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).filter(
+        open_now | Q(translation_key__in=[*recent, *waiting])
+    ).order_by("title")
+    rows = []
+    for letter in letters:
+        queue = reverse("letters_admin:queue", args=[letter.pk])
+        rows.append(DashboardRow(RECENT, _("New sign-ons: %(title)s") % {"title": letter.title},
+                                 recent.get(letter.translation_key, 0), queue))
+        if waiting.get(letter.translation_key):
+            rows.append(DashboardRow(WAITING, _("Endorsements to verify: %(title)s") % {"title": letter.title},
+                                     waiting[letter.translation_key], queue))
+    rows.append(DashboardRow(UNDELIVERED, _("Sign-on letter emails"),
+                             LetterEmail.objects.filter(failed_at__gte=since).count(), reverse("letters_admin:index")))
+    return rows

@@ -91,6 +91,34 @@ def _spanish_index(index):
     )
 
 
+# Shown under the thank-you page's own "Thank you for signing": they do not thank a second time.
+REFUGEE_THANKS_EN = "Standing with refugees matters: we delivered the signatures together with our partners."
+REFUGEE_THANKS_ES = "Apoyar a las personas refugiadas importa: entregamos las firmas junto con nuestras organizaciones aliadas."
+CONVENTION_THANKS_EN = (
+    "Organizations can sign on too: the campaign page has the call for ratification that groups endorse."
+)
+CONVENTION_THANKS_ES = (
+    "Las organizaciones también pueden sumarse: en la página de la campaña está el llamado a la ratificación que "
+    "respaldan los grupos."
+)
+OLD_THANKS = {  # what an older demo database still says, and what it says now
+    "Thank you for standing with refugees. We delivered the signatures with our partners.": REFUGEE_THANKS_EN,
+    "Thank you! Organizations can also endorse the call for ratification: write to us to add your group.":
+        CONVENTION_THANKS_EN,
+    "Gracias por apoyar a las personas refugiadas. Entregamos las firmas junto con nuestras organizaciones aliadas.":
+        REFUGEE_THANKS_ES,
+    "¡Gracias! Las organizaciones también pueden respaldar el llamado a la ratificación: escríbenos para sumar a tu "
+    "grupo.": CONVENTION_THANKS_ES,
+}
+
+
+def say_thank_you_once():
+    """Replace the thank-you texts of an older demo database that thanked twice."""
+    for old, new in OLD_THANKS.items():
+        for petition in PetitionPage.objects.filter(thank_you_text=rich(old)):
+            update_page(petition, thank_you_text=rich(new))
+
+
 def build_refugee_petition(parent):
     return ensure_page(
         parent,
@@ -114,7 +142,7 @@ def build_refugee_petition(parent):
         ask_comment=True,
         show_signers=True,
         offline_signatures=1250,
-        thank_you_text=rich("Thank you for standing with refugees. We delivered the signatures with our partners."),
+        thank_you_text=rich(REFUGEE_THANKS_EN),
         share_text="Refugees were promised 62,500 places this year. Ask the President to keep that promise.",
     )
 
@@ -142,9 +170,7 @@ def build_convention_petition(parent):
         ask_comment=False,
         show_signers=True,
         offline_signatures=0,
-        thank_you_text=rich(
-            "Thank you! Organizations can also endorse the call for ratification: write to us to add your group."
-        ),
+        thank_you_text=rich(CONVENTION_THANKS_EN),
         share_text="Migrant workers' rights are human rights. Ask the US to ratify the Migrant Workers Convention.",
     )
 
@@ -165,9 +191,7 @@ def translate_refugee(page, es_parent):
             "Quienes firmamos le pedimos que cumpla su palabra: admita al menos a 62.500 personas refugiadas este "
             "año fiscal y reconstruya un sistema de reasentamiento acogedor.",
         ),
-        thank_you_text=rich(
-            "Gracias por apoyar a las personas refugiadas. Entregamos las firmas junto con nuestras organizaciones aliadas."
-        ),
+        thank_you_text=rich(REFUGEE_THANKS_ES),
         share_text="A las personas refugiadas se les prometieron 62.500 plazas este año. Pide al Presidente que cumpla.",
     )
 
@@ -188,10 +212,7 @@ def translate_convention(page, es_parent):
             "Los Estados Unidos no la han ratificado. Quienes firmamos pedimos al Presidente que envíe la Convención "
             "al Senado, y al Senado que la ratifique sin demora.",
         ),
-        thank_you_text=rich(
-            "¡Gracias! Las organizaciones también pueden respaldar el llamado a la ratificación: escríbenos para "
-            "sumar a tu grupo."
-        ),
+        thank_you_text=rich(CONVENTION_THANKS_ES),
         share_text="Los derechos de las personas trabajadoras migrantes son derechos humanos. Pide a EE. UU. que "
         "ratifique la Convención.",
     )
@@ -292,6 +313,7 @@ def build(home):
     for versions in translated.values():
         for petition in versions.values():
             show_form_on_campaign(petition)
+    say_thank_you_once()
 
     add_example_signatures(
         placed["refugee-admissions-2021"][1],

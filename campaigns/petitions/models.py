@@ -352,6 +352,46 @@ class SignatureExport(ExportLogEntry):
     filters = models.JSONField(_("filters"), default=dict, blank=True)
     with_emails = models.CharField(_("email addresses"), max_length=20)
 
+    def filters_summary(self):
+        """For example "Signed from Nov 1, 2026 to any date; only signers who want news; their email addresses"."""
+        filters = self.filters or {}
+        start, end = (_readable_date(filters.get(name)) for name in ("date_from", "date_to"))
+        if start and end:
+            parts = [_("Signed from %(start)s to %(end)s") % {"start": start, "end": end}]
+        elif start:
+            parts = [_("Signed from %(start)s on") % {"start": start}]
+        elif end:
+            parts = [_("Signed until %(end)s") % {"end": end}]
+        else:
+            parts = [_("All dates")]
+        parts.append(_("only signers who want news") if filters.get("opted_in_only") else _("every signer"))
+        parts.append(EMAIL_COLUMN_LABELS.get(self.with_emails, self.with_emails))
+        return "; ".join(str(part) for part in parts)
+
+    filters_summary.short_description = _("what was exported")
+
+
+# Whose email addresses an export held (``exports.EmailColumn`` values), as staff read it.
+EMAIL_COLUMN_LABELS = {
+    "none": _("no email addresses"),
+    "opted_in": _("email addresses of signers who want news"),
+    "all": _("every email address"),
+}
+
+
+def _readable_date(value):
+    """An ISO date from the stored filters, in the admin's date format; empty for none."""
+    import datetime
+
+    from django.utils.formats import date_format
+
+    if not value:
+        return ""
+    try:
+        return date_format(datetime.date.fromisoformat(str(value)[:10]))
+    except ValueError:
+        return str(value)
+
     class Meta(ExportLogEntry.Meta):
         verbose_name = _("signature export")
         verbose_name_plural = _("signature export log")

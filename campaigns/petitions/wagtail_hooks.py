@@ -1,14 +1,33 @@
-"""Admin wiring for petitions: the staff signature views, their menu item and the read-only export log."""
+"""Admin wiring for petitions: the "Petitions" listing, the staff signature views, the read-only export log,
+the open petitions for the "Take action" page and the dashboard rows."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from campaigns.petitions import admin_views
-from campaigns.petitions.models import SignatureExport
+from campaigns.petitions.models import PetitionPage, SignatureExport
 from supporter_actions.log_admin import read_only_log_viewset
+
+
+class PetitionPageListingViewSet(PageListingViewSet):
+    """ "Petitions" in the main menu: every petition, wherever it sits (under a campaign or the index), with its deadline."""
+
+    model = PetitionPage
+    icon = "form"
+    menu_label = _("Petitions")
+    add_to_admin_menu = True
+    menu_order = 160
+    columns = PageListingViewSet.columns + [
+        DateColumn("deadline", label=_("Deadline"), sort_key="deadline"),
+        Column("signature_goal", label=_("Goal"), sort_key="signature_goal"),
+    ]
+
 
 # The export log: a listing and one entry's page; no add, edit or delete views are reachable.
 EXPORT_LOG = read_only_log_viewset(
@@ -17,7 +36,7 @@ EXPORT_LOG = read_only_log_viewset(
     menu_label=_("Signature export log"),
     menu_order=910,
     url_prefix="petition-export-log",
-    list_display=["created_at", "username", "petition_title", "row_count", "with_emails", "filters"],
+    list_display=["created_at", "username", "petition_title", "row_count", "filters"],
     list_filter=["created_at", "with_emails"],
     search_fields=["username", "petition_title"],
     inspect_view_fields=["created_at", "username", "petition_title", "petition_key", "row_count", "with_emails", "filters"],
@@ -27,6 +46,11 @@ EXPORT_LOG = read_only_log_viewset(
 @hooks.register("register_admin_viewset")
 def register_export_log():
     return EXPORT_LOG
+
+
+@hooks.register("register_admin_viewset")
+def register_petition_listing():
+    return PetitionPageListingViewSet("petition_pages")
 
 
 @hooks.register("register_admin_urls")
@@ -80,3 +104,35 @@ def open_petitions(locale):
         items=list(petitions),
         order=10,
     )
+
+
+@hooks.register("register_dashboard_rows")
+def petition_dashboard_rows(request, since):
+    """New signatures per petition (open ones, and any that got signatures), flagged ones, undelivered emails."""
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from campaigns.petitions.models import PetitionPage, Signature, SignatureEmail, open_petitions_filter
+    from campaigns.petitions.queries import STATE_FILTERS, State
+    from nnirr_site.core.dashboard import RECENT, UNDELIVERED, WAITING, DashboardRow
+
+    if not admin_views.can_see_signature_data(request.user):
+        return []
+    recent = dict(
+        Signature.objects.filter(created_at__gte=since).values_list("petition_key").annotate(n=Count("id"))
+    )
+    petitions = PetitionPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).filter(
+        open_petitions_filter(timezone.now()) | models.Q(translation_key__in=recent.keys())
+    ).order_by("title")
+    rows = [
+        DashboardRow(RECENT, _("New signatures: %(title)s") % {"title": petition.title},
+                     recent.get(petition.translation_key, 0),
+                     reverse("petitions_admin:signatures", args=[petition.pk]))
+        for petition in petitions
+    ]
+    index = reverse("petitions_admin:index")
+    rows.append(DashboardRow(WAITING, _("Flagged petition signatures to review"),
+                             Signature.objects.filter(STATE_FILTERS[State.FLAGGED]).count(), index))
+    rows.append(DashboardRow(UNDELIVERED, _("Petition emails"),
+                             SignatureEmail.objects.filter(failed_at__gte=since).count(), index))
+    return rows

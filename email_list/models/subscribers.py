@@ -193,3 +193,11 @@ class SubscriberExport(ExportLogEntry):
 
     def __str__(self):
         return f"{self.list_name} · {self.username} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    def filters_summary(self):
+        """The stored description ("confirmed, deliverable") as staff read it."""
+        if self.filters == "confirmed, deliverable":
+            return str(_("Confirmed subscribers whose address still works"))
+        return self.filters
+
+    filters_summary.short_description = _("what was exported")

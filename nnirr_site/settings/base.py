@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -202,6 +203,19 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True
+
+# Country lists (petitions, sign-on letters, events, services): the United States, then Mexico,
+# then the rest in alphabetical order of the visitor's language; the names people use instead of
+# the few formal ISO ones django-countries shows ("Naoero", "Bahamas (The)").
+COUNTRIES_FIRST = ["US", "MX"]
+COUNTRIES_OVERRIDE = {
+    "US": gettext_lazy("United States"),
+    "NR": gettext_lazy("Nauru"),
+    "BS": gettext_lazy("Bahamas"),
+    "FK": gettext_lazy("Falkland Islands"),
+    "TT": gettext_lazy("Trinidad and Tobago"),
+    "SZ": gettext_lazy("Eswatini"),
+}
 
 # Static and media files.
 STATIC_URL = "/static/"

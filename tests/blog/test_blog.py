@@ -115,7 +115,8 @@ def test_filter_by_tag_shows_heading_count_and_way_back(client):
 
 def test_filter_by_topic_and_combined_with_tag(client):
     html = client.get("/news/", {"topic": "border-rights"}).content.decode()
-    assert card_titles(html) == ["Calling border organizations: take the community survey"]
+    assert card_titles(html) == ["Twelve years of the UN guidelines on human rights at borders",
+                                 "Calling border organizations: take the community survey"]
     assert "Posts on “Rights at the border”" in html
     html = client.get("/news/", {"topic": "human-rights", "tag": "deportations"}).content.decode()
     assert card_titles(html) == ["The first 100 days: real progress, and what still has to change"]
@@ -137,14 +138,15 @@ def test_sidebar_lists_topics_and_tags_with_counts(client):
     assert network_count == 3
     assert re.search(r'href="/news/\?tag=our-network">our network <span class="visually-hidden">\(</span>'
                      r'<span class="tag__count">3</span>', html)
-    assert re.search(r'href="/news/\?topic=human-rights">Human rights</a> <span class="file-meta">\(2\)</span>', html)
+    assert re.search(r'href="/news/\?topic=human-rights">Human rights</a> <span class="file-meta">\(3\)</span>', html)
 
 
 def test_pagination_and_bad_page_numbers(client):
-    add_posts(15)  # 7 demo posts + 15 = 22: two pages of 12
+    add_posts(12)  # 10 demo posts (3 of them from 2026) + 12 = 22: two pages of 12
     first = card_titles(client.get("/news/").content.decode())
     assert len(first) == 12
-    assert first[0] == "Bulk post 14"
+    assert first[0] == "International Migrants Day 2026: events in nine states and online"
+    assert first[3] == "Bulk post 11"
     page_two = client.get("/news/", {"page": 2}).content.decode()
     assert len(card_titles(page_two)) == 10
     assert "Page 2 of 2" in page_two
@@ -172,12 +174,13 @@ def test_spanish_index_lists_spanish_posts_and_spanish_topics(client):
     html = response.content.decode()
     assert '<html lang="es">' in html
     titles = card_titles(html)
-    assert "Firma la petición: que se admita al menos a 62 500 refugiados este año" in titles
+    assert "Firma la petición: que se admita al menos a 62.500 refugiados este año" in titles
     assert "Organizaciones de la frontera: respondan la encuesta comunitaria" in titles
     assert all("Bulk" not in t and "Welcome" not in t for t in titles)
     assert 'href="/es/noticias/feed/rss/"' in html
     html = client.get("/es/noticias/", {"topic": "derechos-en-la-frontera"}).content.decode()
-    assert card_titles(html) == ["Organizaciones de la frontera: respondan la encuesta comunitaria"]
+    assert card_titles(html) == ["Doce años de las directrices de la ONU sobre derechos humanos en las fronteras",
+                                 "Organizaciones de la frontera: respondan la encuesta comunitaria"]
 
 
 def test_spanish_post_shows_translated_author_role_and_topic(client):

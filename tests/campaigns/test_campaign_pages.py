@@ -33,8 +33,8 @@ def test_index_lists_active_then_ongoing_then_past_in_an_archive(client, campaig
     ongoing = section(html, "campaigns-ongoing")
     archive = section(html, "campaigns-past")
     assert html.index("campaigns-active") < html.index("campaigns-ongoing") < html.index("campaigns-past")
-    assert "Fresh action" in active and "Ratify the Migrant Workers Convention" in active
-    assert "International Migrants Day" in ongoing and "Legalization" in ongoing
+    assert "Fresh action" in active and "International Migrants Day" in active
+    assert "Ratify the Migrant Workers Convention" in ongoing and "Legalization" in ongoing
     assert "Archive: past campaigns" in archive
     for past in ("Admit at least 62,500 refugees", "We ALL Count", "End immigration detention (2012)"):
         assert past in archive
@@ -133,10 +133,22 @@ def test_demo_migrants_day_has_toolkit_and_editions(client):
     campaign = CampaignPage.objects.get(slug="international-migrants-day", locale__language_code="en")
     html = client.get(campaign.url).content.decode()
     for title in ("Tips on Passing Local Resolutions", "Sample letter to elected officials",
-                  "International Migrants Day 2020: call to action"):
+                  "International Migrants Day 2026: call to action"):
         assert title in section(html, "campaign-toolkit")
     years = re.findall(r'id="edition-(\d{4})"', html)
-    assert years == sorted(years, reverse=True) and len(years) >= 3
+    assert years == sorted(years, reverse=True) and len(years) >= 4 and years[0] == "2026"
+
+
+def test_demo_is_current_migrants_day_2026_is_the_only_active_campaign(client):
+    active = CampaignPage.objects.filter(status=CampaignStatus.ACTIVE)
+    assert {(page.slug, page.locale.language_code) for page in active} == {
+        ("international-migrants-day", "en"), ("dia-internacional-del-migrante", "es")}
+    for page in active:
+        assert page.end_date == datetime.date(2026, 12, 18)
+        assert page.editions.filter(year=2026).exists()
+    spanish = client.get(active.get(locale__language_code="es").url).content.decode()
+    assert "Los derechos humanos no tienen fronteras" in spanish
+    assert "Las ideas y los mensajes clave de este año." in spanish  # the toolkit in Spanish
 
 
 def test_campaign_shows_chosen_posts_and_more_from_its_program(client, home, make_campaign):

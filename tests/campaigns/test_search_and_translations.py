@@ -35,7 +35,7 @@ def test_search_finds_the_demo_bridge_program_by_its_workbook(client):
         ("/es/programas/irrti/", "Institutos de Formación"),
         ("/es/campanas/", "<h1>Campañas</h1>"),
         ("/es/campanas/ratificar-convencion-trabajadores-migratorios/", "Convención sobre los Trabajadores"),
-        ("/es/campanas/admision-refugiados-2021/", "62 500 personas refugiadas"),
+        ("/es/campanas/admision-refugiados-2021/", "62.500 personas refugiadas"),
         ("/es/campanas/dia-internacional-del-migrante/", "Día Internacional del Migrante"),
     ],
 )
@@ -51,7 +51,7 @@ def test_spanish_campaign_dates_and_index_use_spanish(client):
     html = client.get("/es/campanas/admision-refugiados-2021/").content.decode()
     assert "16 de abril de 2021" in html
     index = client.get("/es/campanas/").content.decode()
-    assert "Que se admita al menos a 62 500 personas refugiadas" in index
+    assert "Que se admita al menos a 62.500 personas refugiadas" in index
     assert "Admit at least 62,500 refugees" not in index
 
 

@@ -183,7 +183,7 @@ def test_feed_links_are_on_the_site_address(client, site_elsewhere):
     channel = ET.fromstring(rss.content).find("channel")
     assert channel.findtext("link") == SITE + "/news/"
     assert channel.find(f"{ATOM}link").get("href") == SITE + "/news/feed/rss/"
-    assert channel.find("item").findtext("link") == SITE + "/news/border-community-survey/"
+    assert channel.find("item").findtext("link") == SITE + "/news/international-migrants-day-2026-events/"
     assert "other.example" not in rss.content.decode()
 
     atom = ET.fromstring(client.get("/es/noticias/feed/atom/", **OTHER_HOST).content)

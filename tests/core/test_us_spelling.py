@@ -24,7 +24,7 @@ BRITISH = [
     "neighbour", "neighbours", "neighbourhood", "defence", "offence", "analyse", "apologise", "authorise",
     "authorised", "prioritise", "realise", "summarise", "mobilise", "mobilising", "criticise", "emphasise",
     "minimise", "harbour", "enrol", "fulfil", "judgement",
-    "whilst", "amongst", "towards", "practise", "learnt",
+    "whilst", "amongst", "towards", "practise", "learnt", "autumn",
 ]
 # Proper names spelled the British way by their owners.
 ALLOWED_PHRASES = ["International Labour Organization"]
