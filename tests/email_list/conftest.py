@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.db import connection
 
 from tests.email_list.helpers import make_lists
 
@@ -14,6 +15,17 @@ def list_settings(settings):
     return settings
 
 
+PEOPLE_TABLES = ["email_list_digestsend", "email_list_digestitem", "email_list_digest", "email_list_consentrecord",
+                 "email_list_listemail", "email_list_signuprequest", "email_list_subscription", "email_list_subscriber"]
+
+
 @pytest.fixture
 def lists(db):
+    """The demo's three lists with nobody on them: the demo subscribers, history and digests are set aside.
+
+    TRUNCATE, inside the test's transaction, so it is rolled back with it (the consent history
+    refuses row deletes, by design).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE " + ", ".join(PEOPLE_TABLES))
     return make_lists()

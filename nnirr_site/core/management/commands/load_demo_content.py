@@ -17,6 +17,7 @@ APP_DEMO_MODULES = [
     "blog.demo_content",
     "nnirr_site.accounts.demo_content",
     "services.demo_content",
+    "email_list.demo_content",
 ]
 
 
