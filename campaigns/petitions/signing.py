@@ -33,7 +33,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from campaigns.petitions.models import (
     MAX_EMAILS_PER_SIGNATURE,
@@ -45,6 +45,7 @@ from campaigns.petitions.models import (
     TallyShard,
 )
 from supporter_actions import tokens
+from supporter_actions import news_opt_in
 from supporter_actions.abuse import rate_limit_window
 from supporter_actions.addresses import canonical_email, email_key
 from supporter_actions.models import UsedFormStamp
@@ -289,7 +290,18 @@ def confirm_signature(petition, token):
                 cursor.execute(f"{CONFIRM}; {CHANGE_TALLY}", [now, now, pk, petition.translation_key, random_shard(), 1])
             else:
                 cursor.execute(CONFIRM, [now, None, pk])
+        _announce_news_opt_in(petition, pk)
     return ConfirmResult.CONFIRMED
+
+
+def _announce_news_opt_in(petition, pk):
+    """A signer who ticked "send me news" is asked, by the email list's own confirmation, to join it."""
+    signer = Signature.objects.filter(pk=pk, opt_in_news=True).values("email", "first_name", "language").first()
+    if signer:
+        with translation.override(signer["language"]):
+            wording = translation.gettext("Send me news from the network by email.")
+        news_opt_in.announce(signer["email"], signer["first_name"], signer["language"], petition.url or "",
+                             "petition", wording)
 
 
 # --- Counts -------------------------------------------------------------------------------------
