@@ -20,6 +20,7 @@ from django.utils import translation
 
 from email_list import links
 from email_list.emails import postal_address
+from supporter_actions.senders import from_address
 
 UNSUBSCRIBE_SLOT = "https://unsubscribe.invalid/slot-7c1e"
 PREFERENCES_SLOT = "https://preferences.invalid/slot-7c1e"
@@ -77,7 +78,7 @@ class DigestTemplate:
             "List-Id": self.list_id,
         }
         message = EmailMultiAlternatives(
-            self.subject, fill(self.text), settings.DEFAULT_FROM_EMAIL, [subscriber.email], headers=headers
+            self.subject, fill(self.text), from_address(self.digest.language), [subscriber.email], headers=headers
         )
         message.attach_alternative(fill(self.html), "text/html")
         return message

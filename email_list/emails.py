@@ -13,6 +13,7 @@ from django.utils import translation
 from email_list import links
 from email_list.models import ListEmailKind, MailingList
 from supporter_actions import tokens
+from supporter_actions.senders import from_address
 
 TEMPLATES = {
     ListEmailKind.CONFIRM: "email_list/emails/confirm",
@@ -52,6 +53,6 @@ def build_message(email, token=None):
         subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
         text = render_to_string(f"{base}.txt", context)
         html = render_to_string(f"{base}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [subscriber.email])
+    message = EmailMultiAlternatives(subject, text, from_address(language), [subscriber.email])
     message.attach_alternative(html, "text/html")
     return message

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from events.models import EventEmailKind, EventIndexPage
 from supporter_actions import tokens
+from supporter_actions.senders import from_address
 
 TEMPLATES = {
     EventEmailKind.CONFIRM: "events/emails/confirm",
@@ -62,6 +63,6 @@ def build_message(email, token=None):
         subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
         text = render_to_string(f"{base}.txt", context)
         html = render_to_string(f"{base}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [submission.contact_email])
+    message = EmailMultiAlternatives(subject, text, from_address(language), [submission.contact_email])
     message.attach_alternative(html, "text/html")
     return message

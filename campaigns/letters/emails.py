@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from campaigns.letters.models import Endorsement, LetterEmailKind, SignOnLetterPage
 from supporter_actions import tokens
+from supporter_actions.senders import from_address
 
 TEMPLATES = {
     LetterEmailKind.CONFIRM: "letters/emails/confirm",
@@ -62,6 +63,6 @@ def build_message(email, token=None):
         text = render_to_string(f"{base}.txt", context)
         html = render_to_string(f"{base}.html", context)
     to = recipient.contact_email if is_organization else recipient.email
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    message = EmailMultiAlternatives(subject, text, from_address(language), [to])
     message.attach_alternative(html, "text/html")
     return message

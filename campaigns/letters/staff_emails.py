@@ -6,7 +6,6 @@ site (``site_url.absolute``). The one letter email task (``tasks.send_letter_ema
 """
 
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -14,6 +13,7 @@ from wagtail.models import Locale
 
 from campaigns.letters.models import SignOnLetterPage
 from nnirr_site.core.site_url import absolute
+from supporter_actions.senders import from_address
 
 TEMPLATE = "letters/emails/listed"
 
@@ -45,6 +45,6 @@ def build_listed_message(endorsement):
         subject = " ".join(render_to_string(f"{TEMPLATE}_subject.txt", context).split())
         text = render_to_string(f"{TEMPLATE}.txt", context)
         html = render_to_string(f"{TEMPLATE}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [endorsement.contact_email])
+    message = EmailMultiAlternatives(subject, text, from_address(endorsement.language), [endorsement.contact_email])
     message.attach_alternative(html, "text/html")
     return message
