@@ -56,3 +56,16 @@ def test_without_the_box_nothing_reaches_the_list(client, lists):
     client.post(petition_confirm_path("omar@example.org"))
     run_queued_tasks()
     assert not SignupRequest.objects.exists() and list_confirm_paths("omar@example.org") == []
+
+
+def test_petition_and_sign_on_thank_you_pages_offer_the_list(client, lists):
+    from campaigns.letters.models import SignOnLetterPage
+    from campaigns.petitions.models import PetitionPage
+
+    for page, form in ((PetitionPage.objects.live().filter(locale__language_code="en").first(), "petition thank-you"),
+                       (SignOnLetterPage.objects.live().filter(locale__language_code="en").first(), "sign-on thank-you")):
+        html = client.get(page.url + "thanks/").content.decode()
+        assert 'action="/email-list/join/"' in html and f'name="source_form" value="{form}"' in html
+        response = client.post("/email-list/join/", {"email": "ines@example.org", "source_form": form,
+                                                     "source": page.url + "thanks/", "lists": [str(lists[0].pk)]})
+        assert response.status_code == 200 and f'value="{form}"' in response.content.decode()
