@@ -9,6 +9,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from email_list.blocks import EmailSignupBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     """A section heading; level 2 or 3 so the page outline stays correct."""
@@ -138,6 +140,8 @@ class BodyBlock(blocks.StreamBlock):
     embed = EmbedLinkBlock()
     call_to_action = CallToActionBlock()
     document = DocumentLinkBlock()
+    # The email list's sign-up form (email_list/blocks.py: a plain StructBlock that imports only Wagtail).
+    email_signup = EmailSignupBlock()
 
     class Meta:
         label = _("Body")
