@@ -1,0 +1,24 @@
+"""The sign-up form where the issue puts it: the Contact page, and the block editors place on any page."""
+
+from wagtail.models import Page
+
+from nnirr_site.core.models import StandardPage
+
+
+def test_contact_page_has_the_sign_up_form_in_both_languages(client, lists):
+    for path, heading in (("/contact/", "Join our email list"), ("/es/contacto/", "Súmate a nuestra lista de correo")):
+        html = client.get(path).content.decode()
+        assert heading in html, path
+        assert 'action="' in html and '/email-list/join/"' in html and 'value="contact page"' in html
+
+
+def test_editors_place_the_sign_up_block_on_any_page(client, lists):
+    home = Page.objects.get(depth=2, locale__language_code="en")
+    page = StandardPage(title="Stay in touch", slug="stay-in-touch-test", body=[
+        ("email_signup", {"heading": "News from the border", "text": "Twice a month, no more."}),
+    ])
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "News from the border" in html and "Twice a month, no more." in html
+    assert 'value="block"' in html and 'name="lists"' in html and 'id="block-list-' in html
