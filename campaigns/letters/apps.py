@@ -15,3 +15,5 @@ class LettersConfig(AppConfig):
     def ready(self):
         # Registers the letters' retention steps with the core's purge_supporter_data.
         from campaigns.letters import retention  # noqa: F401
+        # Register what answers a letter page's routes (supporter_actions/page_routes.py).
+        from campaigns.letters import views  # noqa: F401

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from nnirr_site.core.models import BasePage
 from supporter_actions.outbox import OutboxEmail
+from supporter_actions.page_routes import handler
 
 # At most this many emails ever go to one endorsement or signer (confirmation, "listed", repeats).
 MAX_EMAILS_PER_SIGNER = 5
@@ -154,30 +155,23 @@ class SignOnLetterPage(RoutablePageMixin, BasePage):
         verbose_name = _("sign-on letter page")
 
     # Routes: the page (organization form on GET, sign-on on POST), the individual form, thanks, confirmation.
-    # The views import this module; importing them here, when a route is served, keeps the arrow one way.
+    # The views import this module; they register what answers each route by name
+    # (supporter_actions/page_routes.py), so this module never imports them.
     @path("")
     def letter(self, request):
-        from campaigns.letters import views
-
-        return views.letter_page(request, self)
+        return handler("letters.page")(request, self)
 
     @path("individual/")
     def individual(self, request):
-        from campaigns.letters import views
-
-        return views.individual_page(request, self)
+        return handler("letters.individual")(request, self)
 
     @path("thanks/")
     def thanks(self, request):
-        from campaigns.letters import views
-
-        return views.thanks_page(request, self)
+        return handler("letters.thanks")(request, self)
 
     @path("confirm/<str:token>/")
     def confirm(self, request, token):
-        from campaigns.letters import views
-
-        return views.confirm_page(request, self, token)
+        return handler("letters.confirm")(request, self, token)
 
     @property
     def is_closed(self):

@@ -28,6 +28,7 @@ from campaigns.letters.signing import (
     record_individual,
 )
 from supporter_actions import tokens
+from supporter_actions.page_routes import answers
 from supporter_actions.abuse import (
     client_ip,
     form_stamp,
@@ -104,6 +105,7 @@ def screen(request, letter, form, form_key):
     return None, stamp
 
 
+@answers("letters.page")
 def letter_page(request, letter):
     """GET shows the letter, its signatories and the forms; POST signs on an organization."""
     if request.method in SAFE_METHODS:
@@ -130,6 +132,7 @@ def letter_page(request, letter):
     return thanks_redirect(letter)
 
 
+@answers("letters.individual")
 def individual_page(request, letter):
     """POST adds a person's name (when the letter allows it); GET goes back to the letter."""
     if request.method in SAFE_METHODS:
@@ -172,6 +175,7 @@ def store_logo(upload, organization_name):
     return image
 
 
+@answers("letters.thanks")
 def thanks_page(request, letter):
     """The same page after every submission: thank you, check your email."""
     if request.method not in SAFE_METHODS:
@@ -181,6 +185,7 @@ def thanks_page(request, letter):
     return TemplateResponse(request, "letters/thanks.html", context)
 
 
+@answers("letters.confirm")
 def confirm_page(request, letter, token):
     """GET shows a "Confirm" button (mail scanners open links); only POST confirms."""
     context = letter.get_context(request)

@@ -20,3 +20,5 @@ class PetitionsConfig(AppConfig):
         post_migrate.connect(ensure_petition_data_group, sender=self, dispatch_uid="petitions.data_group")
         # Registers the petitions' retention steps with the core's purge_supporter_data.
         from campaigns.petitions import retention  # noqa: F401
+        # Register what answers a petition page's routes and counts (supporter_actions/page_routes.py).
+        from campaigns.petitions import signing, views, withdrawal  # noqa: F401

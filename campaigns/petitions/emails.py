@@ -28,7 +28,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from campaigns.petitions.models import EmailKind, PetitionPage
-from campaigns.petitions.withdrawal import withdraw_token
+from campaigns.petitions.withdraw_tokens import withdraw_token
 from nnirr_site.core import fast_paths, layout_cache
 from supporter_actions import tokens
 

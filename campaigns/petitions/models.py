@@ -24,6 +24,7 @@ from wagtail.search import index
 from nnirr_site.core.models import BasePage
 from supporter_actions.export_log import ExportLogEntry
 from supporter_actions.outbox import OutboxEmail
+from supporter_actions.page_routes import handler
 
 # At most this many emails ever go to one signature (confirmation plus "already signed" notes).
 MAX_EMAILS_PER_SIGNATURE = 5
@@ -162,29 +163,22 @@ class PetitionPage(RoutablePageMixin, BasePage):
         verbose_name = _("petition page")
 
     # Routes: the page itself (form on GET, signing on POST), the thank-you page, confirmation, withdrawal.
+    # Answered by views.py and withdrawal.py, registered by name (supporter_actions/page_routes.py).
     @path("")
     def petition(self, request):
-        from campaigns.petitions import views
-
-        return views.petition_page(request, self)
+        return handler("petitions.page")(request, self)
 
     @path("thanks/")
     def thanks(self, request):
-        from campaigns.petitions import views
-
-        return views.thanks_page(request, self)
+        return handler("petitions.thanks")(request, self)
 
     @path("confirm/<str:token>/")
     def confirm(self, request, token):
-        from campaigns.petitions import views
-
-        return views.confirm_page(request, self, token)
+        return handler("petitions.confirm")(request, self, token)
 
     @path("withdraw/<str:token>/")
     def withdraw(self, request, token):
-        from campaigns.petitions.withdrawal import withdraw_page
-
-        return withdraw_page(request, self, token)
+        return handler("petitions.withdraw")(request, self, token)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -198,10 +192,8 @@ class PetitionPage(RoutablePageMixin, BasePage):
         return self.deadline is not None and timezone.now() >= self.deadline
 
     def get_stats(self):
-        """Counted signatures, paper ones, their total, the goal and the next milestone."""
-        from campaigns.petitions.signing import petition_stats
-
-        return petition_stats(self)
+        """Counted signatures, paper ones, their total, the goal and the next milestone (``signing.petition_stats``)."""
+        return handler("petitions.stats")(self)
 
     def get_recent_signers(self, limit=10):
         """The latest counted signers who agreed to be listed (first name, last initial, country)."""

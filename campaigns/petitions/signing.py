@@ -44,11 +44,13 @@ from campaigns.petitions.models import (
     TALLY_SHARDS,
     TallyShard,
 )
+from campaigns.petitions.tasks import send_signature_email
 from supporter_actions import tokens
 from supporter_actions import news_opt_in
 from supporter_actions.abuse import rate_limit_window
 from supporter_actions.addresses import canonical_email, email_key
 from supporter_actions.models import UsedFormStamp
+from supporter_actions.page_routes import answers
 
 
 class Outcome:
@@ -141,7 +143,6 @@ def record_signature(petition, data, language, ip_hash="", stamp_nonce=None):
     ``ValidationError`` for an address ``canonical_email`` refuses (the form
     refuses it first).
     """
-    from campaigns.petitions.tasks import send_signature_email
 
     now = timezone.now()
     email = canonical_email(data.email)
@@ -201,7 +202,6 @@ def record_signature(petition, data, language, ip_hash="", stamp_nonce=None):
 
 def queue_email(signature, kind):
     """Queue one email to ``signature`` unless it has had its five; call inside a transaction."""
-    from campaigns.petitions.tasks import send_signature_email
 
     allowed = Signature.objects.filter(pk=signature.pk, emails_count__lt=MAX_EMAILS_PER_SIGNATURE).update(
         emails_count=F("emails_count") + 1
@@ -344,6 +344,7 @@ class PetitionStats:
         return min(100, round(100 * self.total / self.milestone)) if self.milestone else 100
 
 
+@answers("petitions.stats")
 def petition_stats(petition):
     return PetitionStats(
         counted=counted_signatures(petition.translation_key),

@@ -29,9 +29,9 @@ from django.views.decorators.cache import cache_control
 
 from campaigns.petitions.forms import SignatureForm
 from campaigns.petitions.models import PetitionPage
+from campaigns.petitions.page_responses import SAFE_METHODS, method_not_allowed, page_context
 from campaigns.petitions.signing import ConfirmResult, confirm_signature, find_signature_for_token, record_signature
 from nnirr_site.core import fast_paths, layout_cache
-from supporter_actions import tokens
 from supporter_actions.abuse import (
     client_ip,
     form_stamp,
@@ -40,22 +40,7 @@ from supporter_actions.abuse import (
     read_form_stamp,
     use_form_stamp,
 )
-
-SAFE_METHODS = ("GET", "HEAD")
-
-
-def method_not_allowed(request, allowed, page=None):
-    """A friendly 405 page with the Allow header."""
-    response = TemplateResponse(request, "petitions/405.html", {"page": page, "self": page}, status=405)
-    response["Allow"] = ", ".join(allowed)
-    return response
-
-
-def page_context(request, petition, **extra):
-    context = petition.get_context(request)
-    context["valid_days"] = tokens.valid_days()
-    context.update(extra)
-    return context
+from supporter_actions.page_routes import answers
 
 
 # --- The page with the form, shared by every visitor except for two values ----------------------
@@ -129,6 +114,7 @@ def render_shared(request, petition, kind, template, **extra):
     return HttpResponse(fill_slots(shared_html(request, petition, kind, build), request))
 
 
+@answers("petitions.page")
 def petition_page(request, petition):
     """GET shows the petition and its form; POST signs it."""
     if request.method in SAFE_METHODS:
@@ -172,6 +158,7 @@ def show_form_again(request, petition, form, stamp):
     return TemplateResponse(request, petition.get_template(request), page_context(request, petition, form=form))
 
 
+@answers("petitions.thanks")
 def thanks_page(request, petition):
     """The same page after every submission: thank you, check your email, share."""
     if request.method not in SAFE_METHODS:
@@ -179,6 +166,7 @@ def thanks_page(request, petition):
     return render_shared(request, petition, "thanks", "petitions/thanks.html")
 
 
+@answers("petitions.confirm")
 def confirm_page(request, petition, token):
     """GET shows a "Confirm my signature" button (mail scanners open links); only POST confirms."""
     if request.method in SAFE_METHODS:
