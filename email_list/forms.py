@@ -70,6 +70,11 @@ class SignupForm(SupporterForm, SignupFields):
     """The full sign-up form (the only one that stores): the fields plus the core's honeypot and form stamp."""
 
     field_order = ["email", "first_name", "lists", "language"]
+    id_prefix = "signup"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe_fields()
 
 
 class EmbeddedSignupForm(SignupFields):

@@ -184,3 +184,13 @@ def test_flagged_over_the_rate_limit_gets_no_email(client, lists, settings):
     run_queued_tasks()
     assert len(mail.outbox) == 2
     assert SignupRequest.objects.filter(flagged=True).count() == 2
+
+
+def test_form_errors_are_summarized_and_tied_to_their_fields(client, lists):
+    response = sign_up(client, [], email="not-an-address")
+    html = response.content.decode()
+    assert response.status_code == 200 and 'class="error-summary"' in html
+    assert 'href="#id_email"' in html and 'href="#id_lists"' in html
+    assert 'aria-describedby="signup-email-error"' in html and 'aria-invalid="true"' in html
+    assert 'id="signup-email-error"' in html and 'id="id_lists"' in html and 'id="signup-lists-error"' in html
+    assert 'name="website"' in html and 'name="started"' in html  # the core's guards
