@@ -311,6 +311,7 @@ def build(home):
 
     build_spanish(blog, posts, es)
     build_recent_posts(blog, posts, en, es, alma, staff, border_team)
+    translate_older_posts(blog, posts, es)
 
 
 def build_spanish(blog, posts, es):
@@ -550,3 +551,65 @@ def build_recent_posts(blog, posts, en, es, alma, staff, border_team):
                   "grupos inmigrantes, escucha.", "Alma Maquitico, codirectora"),
         ],
     ), ["Día del Migrante", "cartas de adhesión", "actúa"])
+
+
+OLDER_POSTS_ES = [
+    # (key, Spanish slug, topic slug, title, summary, paragraphs, tags)
+    ("launch", "nuestro-nuevo-sitio-web", "network-news", "Bienvenidas y bienvenidos a nuestro nuevo sitio web",
+     "El nuevo sitio fue posible gracias al regalo de un estudio de diseño y a la obra de un artista.",
+     ["Estrenamos un nuevo hogar para las noticias, campañas y recursos de la Red: más ligero, más fácil de leer en "
+      "el teléfono y en español y en inglés.",
+      "Un estudio de diseño donó su tiempo para planear y construir el sitio, y un artista nos permitió usar su "
+      "obra. Gracias a su generosidad, cada dólar donado puede ir al trabajo comunitario."],
+     ["sitio web", "nuestra red"]),
+    ("compact", "palabras-revision-regional-pacto-mundial", "global-migration",
+     "Nuestras palabras en la revisión regional del Pacto Mundial para la Migración",
+     "En la consulta previa a la revisión de América Latina y el Caribe pedimos poner los derechos de las personas "
+     "migrantes en el centro de la recuperación.",
+     ["La pandemia golpeó con dureza a las personas migrantes: trabajaron en la primera línea y, aun así, se les "
+      "negó ayuda económica, atención médica, información y vacunas.",
+      "Pedimos a los gobiernos de la región que pongan los derechos humanos de todas las personas migrantes, tengan "
+      "o no papeles, en el centro de su recuperación de la pandemia."],
+     ["Pacto Mundial", "COVID-19"]),
+    ("hundred_days", "los-primeros-100-dias", "human-rights",
+     "Los primeros 100 días: avances reales y lo que todavía tiene que cambiar",
+     "Hubo avances contra la COVID-19; faltan la regularización, el fin del Título 42, el TPS, el fin de las "
+     "deportaciones y más refugio.",
+     ["A cien días de un nuevo gobierno, reconocemos los avances contra la COVID-19. Pero todavía falta mucho.",
+      "Pedimos la regularización de las personas trabajadoras esenciales sin papeles, el fin de las restricciones "
+      "del Título 42 en la frontera, el TPS para Haití y otros países, el fin de las deportaciones, más admisiones "
+      "de personas refugiadas y un proceso de asilo justo."],
+     ["regularización", "deportaciones", "asilo"]),
+    ("highlight", "una-red-de-derechos-humanos-destaca-nuestro-trabajo", "human-rights",
+     "Una red de derechos humanos destaca nuestro trabajo",
+     "En el aniversario 64 de la Declaración Universal de Derechos Humanos, una red de derechos humanos presentó el "
+     "trabajo de la Red.",
+     ["Para el aniversario 64 de la Declaración Universal de Derechos Humanos, una red de derechos humanos publicó "
+      "un artículo sobre cómo documentamos abusos, formamos a organizadores comunitarios y llevamos sus testimonios "
+      "a Naciones Unidas. Compartimos este reconocimiento con cada organización miembro."],
+     ["derechos humanos", "Declaración Universal", "nuestra red"]),
+    ("migrants_day", "preparandonos-para-el-dia-internacional-del-migrante", "network-news",
+     "Preparándonos para el Día Internacional del Migrante",
+     "Cada 18 de diciembre, comunidades de todo el país defienden los derechos de las personas migrantes. Así "
+     "puedes participar.",
+     ["Coordinamos el Día Internacional del Migrante en Estados Unidos desde el año 2000. Los grupos locales "
+      "organizan manifestaciones, foros, recepciones y comidas compartidas; este año muchas actividades también "
+      "serán en línea.",
+      "Nuestro llamado a la acción tiene ideas para todos: respaldar la declaración nacional, organizar una "
+      "conferencia de prensa o un taller, pedir a tu ciudad una resolución, escribir a tus autoridades, proyectar "
+      "una película o pegar carteles."],
+     ["Día del Migrante", "actúa", "nuestra red"]),
+]
+
+
+def translate_older_posts(blog, posts, es):
+    """Spanish versions of the older posts, so the Spanish news archive is complete."""
+    spanish = Locale.objects.filter(language_code="es").first()
+    if spanish is None or blog.get_translation_or_none(spanish) is None:
+        return
+    for key, slug, topic, title, summary, paragraphs, tags in OLDER_POSTS_ES:
+        if key not in posts:
+            continue
+        post = ensure_translation(posts[key], "es", slug, title=title, summary=summary, topic=es[topic],
+                                  body=[paragraph(*paragraphs)])
+        ensure_tags(post, tags)

@@ -430,3 +430,73 @@ def build_spanish(library, pages):
         )],
     )
     ensure_tags(remarks, ["Pacto Mundial", "COVID-19"], field="topics")
+    translate_more(pages)
+
+
+# The other resources in Spanish: (key, Spanish slug, title, summary, one paragraph). Their files are
+# in English, and the text says so.
+MORE_SPANISH = [
+    ("Network News, Winter 2019", "network-news-invierno-2019", "Network News, invierno de 2019",
+     "El análisis de nuestro boletín sobre la política migratoria de EE. UU. y la migración global. En este número: "
+     "la detención en niveles récord y las comunidades que se organizan para acabar con ella.",
+     "Network News ofrece a miembros y aliados nuestra lectura de lo que cambia en la política migratoria de "
+     "Estados Unidos y en la migración en el mundo, con noticias de las organizaciones miembro. El boletín está "
+     "en inglés."),
+    ("Network News, Fall 2020", "network-news-otono-2020", "Network News, otoño de 2020",
+     "El análisis de nuestro boletín sobre la política migratoria de EE. UU. y la migración global. En este número: "
+     "las personas trabajadoras migrantes en la primera línea de la pandemia y la ayuda que se les negó.",
+     "Network News ofrece a miembros y aliados nuestra lectura de lo que cambia en la política migratoria de "
+     "Estados Unidos y en la migración en el mundo, con noticias de las organizaciones miembro. El boletín está "
+     "en inglés."),
+    ("guilty", "culpables-por-su-estatus-migratorio", "Guilty by Immigration Status (Culpables por su estatus migratorio)",
+     "El informe 2008 de HURRICANE sobre las redadas migratorias y su costo humano.",
+     "Con el programa HURRICANE, personas de la comunidad de todo el país registraron lo que la vigilancia "
+     "migratoria hizo a sus familias y barrios. Solo en 2008 documentaron más de cien testimonios de abusos y "
+     "siguieron 118 redadas. El informe muestra un patrón: personas tratadas como delincuentes por su estatus "
+     "migratorio y comunidades enteras viviendo con miedo. El informe está en inglés."),
+    ("bridge", "bridge-cuaderno-de-educacion-popular", "BRIDGE: cuaderno de educación popular sobre raza e inmigración",
+     "Módulos de taller para educadores y organizadores que quieren abrir conversaciones honestas en sus comunidades.",
+     "El cuaderno reúne módulos sobre los cambios en la población, la inmigración y la economía, los crímenes de odio "
+     "y la violencia racista, género y migración, y migración, población y medio ambiente. Cada módulo parte de la "
+     "experiencia de quienes participan. El cuaderno está en inglés."),
+    ("uprooted", "desarraigados-video", "Uprooted (Desarraigados): personas refugiadas de la economía global",
+     "Un documental de media hora sobre tres personas que dejaron Bolivia, Haití y Filipinas.",
+     "El video acompaña a tres personas y los retos que encontraron al llegar a Estados Unidos, y muestra cómo "
+     "decisiones económicas tomadas lejos empujan a la gente a migrar. Sirve para abrir una conversación en clase, "
+     "en una congregación o en una reunión comunitaria. El video está en inglés."),
+    ("letters", "cartas-modelo-a-las-autoridades", "Cartas modelo a las autoridades",
+     "Cartas que su grupo puede adaptar y enviar a sus autoridades por el Día Internacional del Migrante.",
+     "Adapte estas cartas con datos de su comunidad y envíelas a su alcaldía, a su concejo municipal o a sus "
+     "representantes en el Congreso. Las cartas están en inglés."),
+    ("alliances", "alianza-de-alianzas", "Alianza de alianzas: convergencias de la sociedad civil en torno a los "
+     "movimientos globales por los derechos de las personas migrantes",
+     "Un informe sobre cómo las redes de la sociedad civil unen fuerzas por los derechos de las personas migrantes.",
+     "El informe describe cómo organizaciones de migrantes, sindicatos, grupos de derechos humanos y redes de "
+     "desarrollo construyen alianzas entre países y continentes. El informe está en inglés."),
+    ("compact", "pacto-mundial-para-la-migracion", "El Pacto Mundial para la Migración",
+     "Qué es el Pacto Mundial para la Migración y cómo lo seguimos desde su adopción en 2018.",
+     "El Pacto Mundial para una Migración Segura, Ordenada y Regular fue adoptado en 2018. Desde entonces "
+     "participamos en sus revisiones regionales e insistimos en que los derechos de las personas migrantes, "
+     "tengan o no papeles, van primero. Los documentos de esta página están en inglés."),
+    ("borders", "derechos-humanos-en-las-fronteras-internacionales", "Derechos humanos en las fronteras internacionales",
+     "Los principios y directrices de la ONU sobre derechos humanos en las fronteras, presentados en 2014.",
+     "La oficina de derechos humanos de la ONU presentó los Principios y Directrices recomendados sobre los "
+     "derechos humanos en las fronteras internacionales el 22 de octubre de 2014 en Nueva York. La Red apoyó su "
+     "elaboración. Los documentos de esta página están en inglés."),
+    ("flyers", "volantes-sobre-la-red", "Volantes sobre la Red",
+     "Volantes para presentar a la Red en reuniones, ferias y actividades comunitarias.",
+     "Imprímalos y repártalos en sus actividades: explican quiénes somos, por qué luchamos y cómo sumarse. Los "
+     "volantes están en inglés."),
+    ("pamphlet", "folleto-derechos-humanos-para-todas-las-personas", "Folleto: derechos humanos para todas las personas "
+     "inmigrantes y refugiadas",
+     "Un folleto sobre la Red y su trabajo por los derechos de todas las personas inmigrantes y refugiadas.",
+     "El folleto presenta a la Red, sus programas y sus campañas, y explica cómo pueden sumarse las organizaciones "
+     "y las personas. El folleto está en inglés."),
+]
+
+
+def translate_more(pages):
+    """Spanish pages for the rest of the library, so Spanish visitors never land on an English page."""
+    for key, slug, title, summary, text in MORE_SPANISH:
+        if key in pages:
+            ensure_translation(pages[key], "es", slug, title=title, summary=summary, body=[paragraph(text)])
