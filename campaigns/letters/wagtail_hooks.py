@@ -72,7 +72,7 @@ def open_letters(locale):
     )
     return ActionGroup(
         key="letters",
-        heading=_("Sign on as an organization"),
+        heading=_("Add your organization to a letter"),
         description=_("Add your organization's name to a letter the network delivers with its signatories."),
         items=list(letters),
         order=20,

@@ -4,6 +4,8 @@ Facts come from the content brief; the wording is our own. Each function is
 idempotent: it finds what is there and creates only what is missing.
 """
 
+import json
+
 from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -554,3 +556,42 @@ def build_spanish_menus(translated):
     footer = [children[english[slug].translation_key] for slug in ["contact", "privacy", "accessibility"]
               if slug in english and english[slug].translation_key in children]
     build_menu("footer", "Menú del pie", footer, locale=locale)
+
+
+# British spellings an older demo database still holds in its pages, and their US forms.
+US_SPELLINGS = {
+    "organisations": "organizations", "organisation": "organization", "Organisational": "Organizational",
+    "organisational": "organizational", "organisers": "organizers", "organiser": "organizer",
+    "organise": "organize", "labour": "labor", "centre": "center", "cheque": "check", "recognise": "recognize",
+    "neighbourhood": "neighborhood", "neighbours": "neighbors", "neighbour": "neighbor", "favours": "favors",
+    "honoured": "honored", "autumn": "fall",
+}
+KEPT = ["International Labour Organization"]
+
+
+def americanize(text):
+    """``text`` with the British spellings above in US form (proper names in ``KEPT`` untouched)."""
+    for index, name in enumerate(KEPT):
+        text = text.replace(name, f"\x00{index}\x00")
+    for british, american in US_SPELLINGS.items():
+        text = text.replace(british, american)
+    for index, name in enumerate(KEPT):
+        text = text.replace(f"\x00{index}\x00", name)
+    return text
+
+
+def americanize_pages():
+    """Bring English pages an older demo created to US spelling (a fresh database already has it)."""
+    for page in Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE).live().specific():
+        changed = {}
+        for name in ("title", "summary", "intro"):
+            value = getattr(page, name, None)
+            if isinstance(value, str) and americanize(value) != value:
+                changed[name] = americanize(value)
+        body = getattr(page, "body", None)
+        if body is not None and hasattr(body, "raw_data"):
+            raw = json.dumps(list(body.raw_data))
+            if americanize(raw) != raw:
+                changed["body"] = americanize(raw)  # a StreamField takes its raw JSON
+        if changed:
+            update_page(page, **changed)

@@ -105,3 +105,10 @@ def test_catalogue_msgids_use_us_spelling(catalogue):
     msgids = "\n".join(entry.msgid + "\n" + entry.msgid_plural for entry in polib.pofile(str(ROOT / catalogue))
                        if not entry.obsolete)
     assert british_words(msgids) == []
+
+
+def test_an_older_demo_database_is_brought_to_us_spelling():
+    from nnirr_site.core.demo_content import americanize
+
+    assert americanize("Community organisers at the labour centre, International Labour Organization") == (
+        "Community organizers at the labor center, International Labour Organization")

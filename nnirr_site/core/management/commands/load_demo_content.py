@@ -47,4 +47,5 @@ class Command(BaseCommand):
             core_demo.link_home_hero(home, pages)
             core_demo.build_menus(home)
             core_demo.build_spanish_menus(translated)
+            core_demo.americanize_pages()  # a database an older demo made: US spelling in its pages
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
