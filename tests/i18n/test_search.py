@@ -75,5 +75,6 @@ def test_search_results_paginate_and_survive_bad_page_numbers(client):
 
 def test_search_results_show_type_and_summary(client):
     html = client.get("/search/", {"q": "privacy"}).content.decode()
-    assert "Standard page" in html
+    assert '<p class="card__label">Page' in html  # the kind in plain words, not "Standard page"
+    assert "Standard page" not in html
     assert "What we collect, why, who can see it and when we delete it." in html
