@@ -23,6 +23,7 @@ from wagtail.search import index
 from nnirr_site.core.models import BasePage
 from supporter_actions.outbox import OutboxEmail
 from supporter_actions.page_routes import handler
+from supporter_actions.route_slugs import TranslatedRouteSlugsMixin
 
 # At most this many emails ever go to one endorsement or signer (confirmation, "listed", repeats).
 MAX_EMAILS_PER_SIGNER = 5
@@ -59,7 +60,7 @@ class DeliveryStatus(models.TextChoices):
     DELIVERED = "delivered", _("delivered")
 
 
-class SignOnLetterPage(RoutablePageMixin, BasePage):
+class SignOnLetterPage(TranslatedRouteSlugsMixin, RoutablePageMixin, BasePage):
     """Under a campaign page or the statement index: one letter, its sign-on forms and its verified signatories."""
 
     addressee = models.CharField(

@@ -25,6 +25,7 @@ from nnirr_site.core.models import BasePage
 from supporter_actions.export_log import ExportLogEntry
 from supporter_actions.outbox import OutboxEmail
 from supporter_actions.page_routes import handler
+from supporter_actions.route_slugs import TranslatedRouteSlugsMixin
 
 # At most this many emails ever go to one signature (confirmation plus "already signed" notes).
 MAX_EMAILS_PER_SIGNATURE = 5
@@ -72,7 +73,7 @@ class PetitionIndexPage(BasePage):
         return context
 
 
-class PetitionPage(RoutablePageMixin, BasePage):
+class PetitionPage(TranslatedRouteSlugsMixin, RoutablePageMixin, BasePage):
     """Under a campaign page or the petition index: one petition with its signing form and progress."""
 
     addressee = models.CharField(
@@ -344,6 +345,13 @@ class SignatureExport(ExportLogEntry):
     filters = models.JSONField(_("filters"), default=dict, blank=True)
     with_emails = models.CharField(_("email addresses"), max_length=20)
 
+    class Meta(ExportLogEntry.Meta):
+        verbose_name = _("signature export")
+        verbose_name_plural = _("signature export log")
+
+    def __str__(self):
+        return f"{self.petition_title} · {self.username} · {self.created_at:%Y-%m-%d %H:%M}"
+
     def filters_summary(self):
         """For example "Signed from Nov 1, 2026 to any date; only signers who want news; their email addresses"."""
         filters = self.filters or {}
@@ -383,11 +391,4 @@ def _readable_date(value):
         return date_format(datetime.date.fromisoformat(str(value)[:10]))
     except ValueError:
         return str(value)
-
-    class Meta(ExportLogEntry.Meta):
-        verbose_name = _("signature export")
-        verbose_name_plural = _("signature export log")
-
-    def __str__(self):
-        return f"{self.petition_title} · {self.username} · {self.created_at:%Y-%m-%d %H:%M}"
 

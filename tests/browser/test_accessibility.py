@@ -105,7 +105,7 @@ def test_petition_form_errors_thanks_and_confirmation_have_no_axe_violations(
         page.fill("#petition-email", f"axe{number}@example.org")
         page.check("#petition-consent")
         page.locator("button.petition-form__submit").click()
-        page.wait_for_url(re.compile(r".*/thanks/(#sign)?$"))
+        page.wait_for_url(re.compile(r".*/(thanks|gracias)/(#sign)?$"))
         found += violations(page)
 
     call_command("db_worker", "--backend=petitions", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)

@@ -12,7 +12,7 @@ from nnirr_site.core.demo_builders import ensure_page
 from nnirr_site.core.models import HomePage
 from supporter_actions.abuse import form_stamp
 
-CONFIRM_LINK = re.compile(r"https?://\S+/confirm/[A-Za-z0-9_-]+/")
+CONFIRM_LINK = re.compile(r"https?://\S+/(?:confirm|confirmar)/[A-Za-z0-9_-]+/")
 
 
 def make_petition(slug="test-petition", **fields):

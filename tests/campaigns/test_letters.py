@@ -30,7 +30,7 @@ from tests.campaigns.petition_helpers import path_of, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
-CONFIRM_LINK = re.compile(r"https?://\S+/confirm/[A-Za-z0-9_-]+/")
+CONFIRM_LINK = re.compile(r"https?://\S+/(?:confirm|confirmar)/[A-Za-z0-9_-]+/")
 
 
 @pytest.fixture(autouse=True)

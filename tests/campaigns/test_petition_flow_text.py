@@ -84,3 +84,27 @@ def test_country_list_has_common_names_with_the_united_states_first(client, conv
     assert len(names) == len(set(names))  # the first two are not repeated further down
     for name in absent:
         assert name not in select
+
+
+def test_spanish_petition_routes_use_spanish_slugs_and_keep_the_english_ones(client, convention, convention_es):
+    from django.core import mail
+
+    from tests.campaigns.petition_helpers import run_queued_tasks
+
+    mail.outbox = []
+    response = sign(client, convention_es, email="rutas@example.org")
+    assert response["Location"] == convention_es.url + "gracias/"
+    assert client.get(convention_es.url + "gracias/").status_code == 200
+    assert client.get(convention_es.url + "thanks/").status_code == 200  # links already sent keep working
+    assert client.get(convention.url + "gracias/").status_code == 404  # English pages keep English slugs
+    assert sign(client, convention, email="routes@example.org")["Location"] == convention.url + "thanks/"
+    run_queued_tasks()
+    spanish_email = next(m for m in mail.outbox if m.to == ["rutas@example.org"])
+    link = re.search(r"https?://\S+/confirmar/[A-Za-z0-9_-]+/", spanish_email.body).group(0)
+    assert "/retirar/" in spanish_email.body
+    path = "/" + link.split("/", 3)[3]
+    page = client.get(path)
+    assert page.status_code == 200 and "Confirma tu firma" in page.content.decode()
+    assert client.post(path).status_code in (200, 303)
+    english_email = next(m for m in mail.outbox if m.to == ["routes@example.org"])
+    assert "/confirm/" in english_email.body and "/withdraw/" in english_email.body

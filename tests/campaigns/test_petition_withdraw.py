@@ -21,7 +21,7 @@ from tests.campaigns.petition_staff_helpers import add_signature
 
 pytestmark = pytest.mark.django_db
 
-WITHDRAW_LINK = re.compile(r"https?://\S+/withdraw/[A-Za-z0-9_-]+/")
+WITHDRAW_LINK = re.compile(r"https?://\S+/(?:withdraw|retirar)/[A-Za-z0-9_-]+/")
 
 
 @pytest.fixture(autouse=True)
