@@ -31,6 +31,7 @@ from campaigns.petitions.models import EmailKind, PetitionPage
 from campaigns.petitions.withdraw_tokens import withdraw_token
 from nnirr_site.core import fast_paths, layout_cache
 from supporter_actions import tokens
+from supporter_actions.senders import from_address
 
 TEMPLATES = {
     EmailKind.CONFIRM: "petitions/emails/confirm",
@@ -120,7 +121,7 @@ def build_message(signature, kind, token=None):
         CONFIRM_SLOT: petition_url + petition.reverse_subpage("confirm", args=[token]) if token else "",
         WITHDRAW_SLOT: petition_url + petition.reverse_subpage("withdraw", args=[withdraw_token(signature)]),
     }
-    message = EmailMultiAlternatives(subject, fill(text, values), settings.DEFAULT_FROM_EMAIL, [signature.email])
+    message = EmailMultiAlternatives(subject, fill(text, values), from_address(signature.language), [signature.email])
     message.attach_alternative(fill(html, {slot: escape(value) for slot, value in values.items()}), "text/html")
     return message
 
@@ -136,6 +137,6 @@ def plain_message(signature, kind, token=None):
     withdraw_url = petition_url + petition.reverse_subpage("withdraw", args=[withdraw_token(signature)])
     subject, text, html = render_email(petition, petition_url, signature.language, kind, signature.first_name,
                                        confirm_url, withdraw_url, signature.privacy_notice_version)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [signature.email])
+    message = EmailMultiAlternatives(subject, text, from_address(signature.language), [signature.email])
     message.attach_alternative(html, "text/html")
     return message
