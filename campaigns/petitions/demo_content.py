@@ -64,16 +64,23 @@ def _allowed_children(page):
     return {f"{model._meta.app_label}.{model.__name__}" for model in page.specific_class.creatable_subpage_models()}
 
 
+PETITION_INDEX_INTRO = (
+    "Add your name to the demands of immigrant and refugee communities. Open petitions come first; closed ones "
+    "stay here as a record of what we asked for."
+)
+
+
 def _index(home):
     index = ensure_page(
         home,
         PetitionIndexPage,
         "petitions",
         title="Petitions",
-        intro="Add your name to the demands of immigrant and refugee communities. Open petitions come first; "
-              "closed ones stay here as a record of what we asked for.",
+        intro=PETITION_INDEX_INTRO,
         summary="Petitions of the network, open and closed.",
     )
+    if not index.intro:  # an index a test or an older demo made with a title only
+        index = update_page(index, intro=PETITION_INDEX_INTRO, summary="Petitions of the network, open and closed.")
     return index
 
 
