@@ -10,6 +10,7 @@ import pytest
 from django.db import connection, connections
 from django_tasks_db.models import DBTaskResult
 
+from email_list import demo_content as email_list_demo
 from email_list import sending
 from email_list.models import DigestSend, DigestStatus, MailingList, SendState
 from email_list.tasks import send_digest
@@ -46,6 +47,7 @@ def fault_digest(committed_db):  # noqa: F811
         cursor.execute("TRUNCATE " + ", ".join(EMAIL_LIST_TABLES) + " CASCADE")
     DBTaskResult.objects.filter(backend_name="petitions").delete()
     WorkerHeartbeat.objects.all().delete()
+    email_list_demo.build(None)  # the demo lists and subscribers the TRUNCATE removed, for the tests that follow
 
 
 def finished(digest):
