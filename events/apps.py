@@ -16,3 +16,5 @@ class EventsConfig(AppConfig):
         # The publish signal (calendar revision, organizer's email) and the retention steps of
         # the core's purge_supporter_data.
         from events import retention, signals  # noqa: F401
+        # Register what answers the index's and the events' routes (supporter_actions/page_routes.py).
+        from events import submission_views, views  # noqa: F401

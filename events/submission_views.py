@@ -23,6 +23,7 @@ from supporter_actions.abuse import (
     read_form_stamp,
     use_form_stamp,
 )
+from supporter_actions.page_routes import answers
 
 SAFE_METHODS = ("GET", "HEAD")
 
@@ -45,6 +46,7 @@ def thanks_redirect(index):
     return HttpResponseRedirect(index.url + index.reverse_subpage("thanks"), status=303)
 
 
+@answers("events.submit")
 def submit_page(request, index):
     """GET shows the form; POST checks it and stores the submission."""
     if request.method in SAFE_METHODS:
@@ -76,6 +78,7 @@ def submit_page(request, index):
     return thanks_redirect(index)
 
 
+@answers("events.submit_thanks")
 def thanks_page(request, index):
     if request.method not in SAFE_METHODS:
         return not_allowed(request, index, SAFE_METHODS)
@@ -84,6 +87,7 @@ def thanks_page(request, index):
     return TemplateResponse(request, "events/submit_thanks.html", context)
 
 
+@answers("events.submit_confirm")
 def confirm_page(request, index, token):
     """GET shows a "Confirm" button (mail scanners open links); only POST confirms."""
     context = index.get_context(request)

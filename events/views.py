@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from events import calendar_links, feed_cache, feeds, listing, structured_data
 from events.models import EventIndexPage
 from nnirr_site.core.views import paginate
+from supporter_actions.page_routes import answers
 
 FEED_CACHE_SECONDS = 900
 
@@ -36,6 +37,7 @@ def index_context(request, index, events, **extra):
     return context
 
 
+@answers("events.index")
 def index_page(request, index):
     """Upcoming events, soonest first, with filters and the feed's address for the same filters."""
     context = index_context(request, index, listing.upcoming(index), archive_year=None)
@@ -44,6 +46,7 @@ def index_page(request, index):
     return TemplateResponse(request, index.get_template(request), context)
 
 
+@answers("events.archive")
 def archive_page(request, index, year):
     """Past events of one year, latest first, with the same filters."""
     context = index_context(request, index, listing.past_in_year(index, year), archive_year=year)
@@ -60,6 +63,7 @@ def feed_path(query=""):
     return f"{prefix}/events.ics" + (f"?{query}" if query else "")
 
 
+@answers("events.event")
 def event_page(request, page):
     language = translation.get_language() or page.locale.language_code
     context = page.get_context(request)
@@ -79,6 +83,7 @@ def calendar_response(body, filename, disposition="attachment"):
 
 
 @require_safe
+@answers("events.event_calendar")
 def event_calendar(request, page):
     """One event's ``.ics`` file (the "Add to calendar" download)."""
     language = page.locale.language_code

@@ -17,6 +17,7 @@ class ServicesConfig(AppConfig):
         # (nnirr_site/core/page_cache.py) itself, so a location made confidential leaves every cached page at once.
         from nnirr_site.core.layout_cache import new_generation
         from services import retention  # noqa: F401  (registers its steps with the core)
+        from services import disclosure, views  # noqa: F401  (register the directory's route handlers)
         from services.models import Service, ServiceHours
 
         for model in (Service, ServiceHours):

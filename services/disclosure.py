@@ -33,6 +33,7 @@ from services.models import (
     YesNoUnknown,
     stale_cutoff,
 )
+from supporter_actions.page_routes import answers
 
 # The columns read for the public; none of them is a confidential address or coordinate.
 PUBLIC_COLUMNS = (
@@ -62,6 +63,7 @@ STATE_LABELS = dict(State.choices)
 FEES_LABELS = dict(Fees.choices)
 
 
+@answers("services.public_queryset")
 def public_queryset(locale):
     """The services the public may see in ``locale``, as a queryset to filter (never to render)."""
     return Service.objects.filter(locale=locale, status__in=PUBLIC_STATUSES)

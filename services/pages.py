@@ -9,8 +9,8 @@ slug too). Its routes (``RoutablePageMixin``) serve, in the page's language:
 - ``<slug>/``: one service; ``<slug>/correction/`` its "suggest a correction" form and
   ``<slug>/correction/thanks/`` the page after it.
 
-The views import this module; the routes import the views when they are served, so the
-arrows still point one way (as for sign-on letters). Services themselves are snippets
+The views import this module; they register what answers each route by name
+(``supporter_actions/page_routes.py``), so this module imports neither them nor ``disclosure``. Services themselves are snippets
 (``services/models.py`` says why); the sitemap gets their addresses from ``get_sitemap_urls``,
 through the same public view of them as every page (``services/disclosure.py``).
 """
@@ -21,6 +21,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from nnirr_site.core.models import SectionIndexPage
+from supporter_actions.page_routes import handler
 
 
 class ServiceDirectoryPage(RoutablePageMixin, SectionIndexPage):
@@ -44,53 +45,38 @@ class ServiceDirectoryPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def directory(self, request):
-        from services import views
-
-        return views.directory(request, self)
+        return handler("services.directory")(request, self)
 
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):
-        from services import views
-
-        return views.export(request, self, "csv")
+        return handler("services.export")(request, self, "csv")
 
     @path("export/json/", name="export_json")
     def export_json(self, request):
-        from services import views
-
-        return views.export(request, self, "json")
+        return handler("services.export")(request, self, "json")
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from services import views
-
-        return views.feed(request, self)
+        return handler("services.feed")(request, self)
 
     @path("<slug:slug>/", name="service")
     def service(self, request, slug):
-        from services import views
-
-        return views.service_page(request, self, slug)
+        return handler("services.service")(request, self, slug)
 
     @path("<slug:slug>/correction/", name="correction")
     def correction(self, request, slug):
-        from services import views
-
-        return views.correction_page(request, self, slug)
+        return handler("services.correction")(request, self, slug)
 
     @path("<slug:slug>/correction/thanks/", name="correction_thanks")
     def correction_thanks(self, request, slug):
-        from services import views
-
-        return views.correction_thanks(request, self, slug)
+        return handler("services.correction_thanks")(request, self, slug)
 
     def service_url(self, slug):
         return self.url + self.reverse_subpage("service", kwargs={"slug": slug})
 
     def get_sitemap_urls(self, request=None):
         """The directory and every public service in its language (through the public view of services)."""
-        from services.disclosure import public_queryset
-
+        public_queryset = handler("services.public_queryset")
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if not base:

@@ -34,6 +34,7 @@ from supporter_actions.abuse import (
     read_form_stamp,
     use_form_stamp,
 )
+from supporter_actions.page_routes import answers
 
 SAFE_METHODS = ("GET", "HEAD")
 EXPORT_LIMIT = 5000
@@ -50,6 +51,7 @@ def url_maker(directory):
     return lambda service: base + service.slug + "/"
 
 
+@answers("services.directory")
 def directory(request, page):
     """The filtered list (the primary view), its counts, the map and the map's text alternative."""
     if request.method not in SAFE_METHODS:
@@ -84,6 +86,7 @@ def export_url(page, route, directory_filter):
     return page.url + page.reverse_subpage(route) + (f"?{query}" if query else "")
 
 
+@answers("services.service")
 def service_page(request, page, slug):
     if request.method not in SAFE_METHODS:
         return not_allowed(SAFE_METHODS)
@@ -100,6 +103,7 @@ def service_page(request, page, slug):
     return TemplateResponse(request, "services/service_page.html", context)
 
 
+@answers("services.export")
 def export(request, page, kind):
     """The filtered list (every page of it, up to ``EXPORT_LIMIT``) as CSV or HSDS-shaped JSON."""
     if request.method not in SAFE_METHODS:
@@ -127,6 +131,7 @@ def export(request, page, kind):
     return response
 
 
+@answers("services.feed")
 def feed(request, page):
     from services.feeds import ServiceFeed
 
@@ -153,6 +158,7 @@ def thanks_redirect(page, service):
     return HttpResponseRedirect(page.url + service.slug + "/correction/thanks/", status=303)
 
 
+@answers("services.correction")
 def correction_page(request, page, slug):
     service = public_service(page.locale_id, slug, url_for=url_maker(page))
     if service is None:
@@ -190,6 +196,7 @@ def correction_page(request, page, slug):
     return thanks_redirect(page, service)
 
 
+@answers("services.correction_thanks")
 def correction_thanks(request, page, slug):
     if request.method not in SAFE_METHODS:
         return not_allowed(SAFE_METHODS)

@@ -25,6 +25,7 @@ from events.fields import ChoiceArrayField
 from events.places import DEFAULT_TIME_ZONE, STATE_NAMES, STATES, TIME_ZONES, NonexistentLocalTime, aware, zone
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
+from supporter_actions.page_routes import handler
 
 
 class Attendance(models.TextChoices):
@@ -62,36 +63,27 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = _("events index page")
 
-    # The views import this module; importing them when a route is served keeps the arrow one way.
+    # The views import this module; they register what answers each route by name
+    # (supporter_actions/page_routes.py), so this module never imports them.
     @path("")
     def upcoming(self, request):
-        from events import views
-
-        return views.index_page(request, self)
+        return handler("events.index")(request, self)
 
     @re_path(r"^archive/(?P<year>[0-9]{4})/$")
     def archive(self, request, year):
-        from events import views
-
-        return views.archive_page(request, self, int(year))
+        return handler("events.archive")(request, self, int(year))
 
     @path("add/")
     def submit(self, request):
-        from events import submission_views
-
-        return submission_views.submit_page(request, self)
+        return handler("events.submit")(request, self)
 
     @path("add/thanks/")
     def thanks(self, request):
-        from events import submission_views
-
-        return submission_views.thanks_page(request, self)
+        return handler("events.submit_thanks")(request, self)
 
     @path("add/confirm/<str:token>/")
     def confirm(self, request, token):
-        from events import submission_views
-
-        return submission_views.confirm_page(request, self, token)
+        return handler("events.submit_confirm")(request, self, token)
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -235,15 +227,11 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("")
     def event(self, request):
-        from events import views
-
-        return views.event_page(request, self)
+        return handler("events.event")(request, self)
 
     @path("calendar/")
     def calendar_file(self, request):
-        from events import views
-
-        return views.event_calendar(request, self)
+        return handler("events.event_calendar")(request, self)
 
     # --- Time -----------------------------------------------------------------------------------
 
