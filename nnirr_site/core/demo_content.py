@@ -10,6 +10,7 @@ from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from nnirr_site.core import site_url
+from nnirr_site.core.us_spelling import americanize
 from nnirr_site.core.demo_builders import (
     ensure_page,
     ensure_translation,
@@ -556,28 +557,6 @@ def build_spanish_menus(translated):
     footer = [children[english[slug].translation_key] for slug in ["contact", "privacy", "accessibility"]
               if slug in english and english[slug].translation_key in children]
     build_menu("footer", "Menú del pie", footer, locale=locale)
-
-
-# British spellings an older demo database still holds in its pages, and their US forms.
-US_SPELLINGS = {
-    "organisations": "organizations", "organisation": "organization", "Organisational": "Organizational",
-    "organisational": "organizational", "organisers": "organizers", "organiser": "organizer",
-    "organise": "organize", "labour": "labor", "centre": "center", "cheque": "check", "recognise": "recognize",
-    "neighbourhood": "neighborhood", "neighbours": "neighbors", "neighbour": "neighbor", "favours": "favors",
-    "honoured": "honored", "autumn": "fall",
-}
-KEPT = ["International Labour Organization"]
-
-
-def americanize(text):
-    """``text`` with the British spellings above in US form (proper names in ``KEPT`` untouched)."""
-    for index, name in enumerate(KEPT):
-        text = text.replace(name, f"\x00{index}\x00")
-    for british, american in US_SPELLINGS.items():
-        text = text.replace(british, american)
-    for index, name in enumerate(KEPT):
-        text = text.replace(f"\x00{index}\x00", name)
-    return text
 
 
 def americanize_pages():

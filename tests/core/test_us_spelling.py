@@ -108,7 +108,7 @@ def test_catalogue_msgids_use_us_spelling(catalogue):
 
 
 def test_an_older_demo_database_is_brought_to_us_spelling():
-    from nnirr_site.core.demo_content import americanize
+    from nnirr_site.core.us_spelling import americanize
 
     assert americanize("Community organisers at the labour centre, International Labour Organization") == (
         "Community organizers at the labor center, International Labour Organization")
