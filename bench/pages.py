@@ -71,18 +71,7 @@ def main(argv):
     if "--side-by-side" in argv:
         ok = side_by_side.report(side_by_side.measure(env, fast_paths_off=True))
         shutil.rmtree(cache_dir, ignore_errors=True)
-        ok &= side_by_side.report(compared)
-    return 0 if ok else 1
-
-
-def existing_site():
-    """The environment for the bench database as it is (``BENCH_REUSE_DB=1``), with a fresh cache folder."""
-    url, _bench, _admin = database_urls(DB_NAME)
-    cache_dir = tempfile.mkdtemp(prefix=f"{DB_NAME}-cache-")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "nnirr_site.settings.bench", "DATABASE_URL": url,
-           "CACHE_DIR": cache_dir, "LOG_LEVEL": "ERROR"}
-    env.pop("SECRET_KEY", None)
-    return env, cache_dir
+        return 0 if ok else 1
 
     port = free_port()
     server = serve(env, port, 600)
