@@ -15,9 +15,15 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page
 
-# The rendition the shared card template (includes/card.html) asks for.
-# The card image sizes of templates/includes/card.html (its srcset).
-CARD_RENDITIONS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
+# The card image sizes of templates/includes/card.html (its srcset). They must match the template's
+# exactly: an image fetched with prefetch_renditions() looks only among the prefetched renditions, so a
+# size missing here is *generated again on every render* (2.5 s for the programs listing). The crop
+# variants (-c100) are listed too while the card template moves to them; tests/campaigns/
+# test_card_renditions.py checks the template against this list.
+CARD_RENDITIONS = (
+    "fill-320x180|format-webp", "fill-640x360|format-webp",
+    "fill-320x180-c100|format-webp", "fill-640x360-c100|format-webp",
+)
 
 
 def with_card_images(queryset):
