@@ -8,6 +8,7 @@ every helper returns what already exists instead of creating it twice.
 
 import hashlib
 import io
+import math
 import random
 import textwrap
 
@@ -42,32 +43,105 @@ def _seed(text):
     return int(hashlib.sha256(text.encode()).hexdigest()[:8], 16)
 
 
+def _mix(color_a, color_b, share):
+    """``color_a`` moved ``share`` of the way toward ``color_b`` (hex colors)."""
+    a = [int(color_a[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(color_b[i:i + 2], 16) for i in (1, 3, 5)]
+    return tuple(round(x + (y - x) * share) for x, y in zip(a, b))
+
+
+def _bands(draw, rng, size, colors):
+    """Diagonal bands, like a printed poster."""
+    width, height = size
+    step = width // rng.randint(5, 8)
+    for i, x in enumerate(range(-height, width + step, step)):
+        draw.polygon([(x, height), (x + height, 0), (x + height + step, 0), (x + step, height)],
+                     fill=colors[i % len(colors)])
+
+
+def _rings(draw, rng, size, colors):
+    """Concentric rings from one corner: a rising sun reduced to shapes."""
+    width, height = size
+    cx, cy = rng.choice([(0, height), (width, height), (width * 0.8, height * 1.1)])
+    radius = int((width ** 2 + height ** 2) ** 0.5)
+    ring = radius // rng.randint(7, 10)
+    for i, r in enumerate(range(radius, 0, -ring)):
+        draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=colors[i % len(colors)])
+
+
+def _tiles(draw, rng, size, colors):
+    """A mosaic of squares, each with a quarter circle or a disc (a quilt pattern)."""
+    width, height = size
+    cell = height // rng.randint(3, 5)
+    for row in range(0, height + cell, cell):
+        for col in range(0, width + cell, cell):
+            background, shape = rng.sample(colors, 2)
+            tile = PILImage.new("RGB", (cell, cell), background)
+            pen = ImageDraw.Draw(tile)
+            corner = rng.randint(0, 4)
+            if corner == 4:
+                pen.ellipse([cell * 0.2, cell * 0.2, cell * 0.8, cell * 0.8], fill=shape)
+            else:
+                ox, oy = [(0, 0), (cell, 0), (cell, cell), (0, cell)][corner]
+                pen.ellipse([ox - cell, oy - cell, ox + cell, oy + cell], fill=shape)
+            draw._image.paste(tile, (col, row))
+
+
+def _waves(draw, rng, size, colors):
+    """Layered smooth waves across the picture, no figures."""
+    width, height = size
+    layers = rng.randint(4, 6)
+    for layer in range(layers):
+        base = height * (0.15 + 0.8 * layer / layers)
+        amplitude = height * rng.uniform(0.03, 0.08)
+        phase = rng.uniform(0, 6.28)
+        turns = rng.choice([1, 1.5, 2])
+        points = [(0, height)]
+        for x in range(0, width + 40, 40):
+            points.append((x, base + amplitude * math.sin(phase + x / width * 6.28 * turns)))
+        points.append((width, height))
+        draw.polygon(points, fill=colors[layer % len(colors)])
+
+
+def _dots(draw, rng, size, colors):
+    """A field of dots with a few larger ones: a network, drawn as points."""
+    width, height = size
+    draw.rectangle([0, 0, width, height], fill=colors[0])
+    step = height // 9
+    for y in range(step // 2, height, step):
+        for x in range(step // 2, width, step):
+            r = step * (0.32 if rng.random() < 0.12 else 0.12)
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=colors[1 if r > step * 0.2 else 2])
+
+
+COMPOSITIONS = [_bands, _rings, _tiles, _waves, _dots]
+
+
 def draw_picture(title, palette="teal", size=(1600, 900)):
-    """An abstract, friendly illustration: hills, a sun and a row of people-shaped circles."""
+    """An abstract picture (bands, rings, tiles, waves or dots, chosen by the title) in a palette.
+
+    Demo art should not pass for photographs, nor show people: it stands in for an editor's photo
+    and must never sit behind text. Each title gets its own composition and colors.
+    """
     dark, light, paper = PALETTES[palette]
     rng = random.Random(_seed(title))
-    width, height = size
     img = PILImage.new("RGB", size, paper)
     draw = ImageDraw.Draw(img)
-    draw.ellipse(
-        [width * 0.68, height * 0.12, width * 0.68 + height * 0.36, height * 0.48],
-        fill=light,
-    )
-    for layer in range(3):
-        base = height * (0.55 + 0.13 * layer)
-        points = [(0, height)]
-        for x in range(0, width + 80, 80):
-            points.append((x, base + rng.randint(-40, 40)))
-        points.append((width, height))
-        draw.polygon(points, fill=[light, dark, dark][layer] if layer else light)
-        if layer == 2:
-            break
-    for i in range(rng.randint(4, 7)):
-        x = width * (0.1 + 0.12 * i)
-        y = height * 0.6 + rng.randint(-20, 20)
-        r = height * 0.05
-        draw.ellipse([x - r, y - 2.2 * r, x + r, y - 0.2 * r], fill=paper)
-        draw.rounded_rectangle([x - 1.4 * r, y, x + 1.4 * r, y + 3 * r], radius=int(r), fill=paper)
+    colors = [_mix(paper, dark, 0.08), dark, light, _mix(dark, paper, 0.35), _mix(light, paper, 0.5)]
+    rng.shuffle(colors)
+    COMPOSITIONS[_seed(title + "/composition") % len(COMPOSITIONS)](draw, rng, size, colors)
+    return img
+
+
+def draw_initials(name, palette="teal", size=(600, 600)):
+    """A neutral mark for a person without a photo: their initials on a plain colored square."""
+    dark, light, paper = PALETTES[palette]
+    img = PILImage.new("RGB", size, dark)
+    draw = ImageDraw.Draw(img)
+    initials = "".join(word[0] for word in name.split()[:2] if word[:1].isalpha()).upper() or "?"
+    font = _font(size[1] // 3)
+    box = draw.textbbox((0, 0), initials, font=font)
+    draw.text(((size[0] - box[2] - box[0]) / 2, (size[1] - box[3] - box[1]) / 2), initials, fill=paper, font=font)
     return img
 
 
@@ -77,7 +151,11 @@ def get_or_create_image(title, palette="teal", size=(1600, 900)):
     if existing:
         return existing
     buffer = io.BytesIO()
-    draw_picture(title, palette, size).save(buffer, "JPEG", quality=82)
+    if title.startswith("Portrait placeholder: "):
+        picture = draw_initials(title.split(": ", 1)[1], palette, size)
+    else:
+        picture = draw_picture(title, palette, size)
+    picture.save(buffer, "JPEG", quality=82)
     return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{slugify(title)[:60]}.jpg"))
 
 
