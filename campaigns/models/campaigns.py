@@ -215,6 +215,12 @@ class CampaignPage(BasePage):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
     @property
+    def action_petition_keys(self):
+        """Translation keys of the petitions whose forms the action panel shows (in any language)."""
+        return {block.value["petition"].translation_key for block in self.actions
+                if block.block_type == "petition" and block.value.get("petition")}
+
+    @property
     def shows_petition_form(self):
         """Whether an action shows a petition's signing form (the page then loads its stylesheet)."""
         return any(block.block_type == "petition" for block in self.actions)
@@ -265,7 +271,9 @@ class CampaignPage(BasePage):
             related_resources=localized_live_links(self.related_resources.all()),
             related_posts=localized_live_links(self.related_posts.all()),
             more_campaigns=self.get_more_campaigns(program),
-            child_pages=self.get_children().live().public().specific(),
+            # A petition whose form the action panel shows is not repeated as a card below it.
+            child_pages=[child for child in self.get_children().live().public().specific()
+                         if child.translation_key not in self.action_petition_keys],
         )
         return context
 
