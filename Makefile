@@ -22,6 +22,7 @@ help:
 	@echo "make run      set up everything and serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test     set up everything the tests need and run them all"
 	@echo "make bench    run the benchmarks (make bench-reference: only the pages next to bakerydemo)"
+	@echo "make screenshots  full-page screenshots of every page type (390/1366 px, EN/ES) into screenshots/"
 	@echo "make db-stop  stop the embedded PostgreSQL server; make db-reset deletes its data"
 
 $(VENV)/.installed: requirements.txt
@@ -96,6 +97,11 @@ bench: db messages
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then $(APT_GET) update -qq && $(APT_GET) install -y -qq wrk >/dev/null; \
 	  else echo "wrk is not installed (sudo apt-get install wrk); the page benchmark uses a slower Python client."; fi; }
 	$(PY) bench/run.py
+
+# Full-page screenshots of every page type at 390 and 1366 px, English and Spanish, into screenshots/ (index.html).
+.PHONY: screenshots
+screenshots: db messages system-test-tools
+	$(PY) scripts/screenshots.py
 
 # Only the side-by-side page comparison with Wagtail's bakerydemo (installed on first use, see bench/reference.py).
 bench-reference: db messages
