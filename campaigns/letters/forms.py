@@ -168,6 +168,13 @@ class EndorsementForm(SupporterForm):
         widget=ExactCheckbox,
     )
 
+    opt_in_news = forms.BooleanField(
+        label=_("Send me news from the network by email."),
+        help_text=_("Optional. We ask you to confirm by email before adding you to the list."),
+        required=False,
+        widget=ExactCheckbox,
+    )
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "org-%s")
         super().__init__(*args, **kwargs)
@@ -199,6 +206,7 @@ class EndorsementForm(SupporterForm):
             contact_email=data["contact_email"],
             contact_phone=data.get("contact_phone", "").strip(),
             consent_text=self.consent_text(),
+            opt_in_news=data.get("opt_in_news", False),
         )
 
 
@@ -228,6 +236,13 @@ class IndividualForm(SupporterForm):
         widget=ExactCheckbox,
     )
 
+    opt_in_news = forms.BooleanField(
+        label=_("Send me news from the network by email."),
+        help_text=_("Optional. We ask you to confirm by email before adding you to the list."),
+        required=False,
+        widget=ExactCheckbox,
+    )
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "person-%s")
         super().__init__(*args, **kwargs)
@@ -241,4 +256,5 @@ class IndividualForm(SupporterForm):
             email=data["email"],
             city=data.get("city", "").strip(),
             state=data.get("state", "").strip(),
+            opt_in_news=data.get("opt_in_news", False),
         )

@@ -241,6 +241,10 @@ class Endorsement(models.Model):
     authorized = models.BooleanField(_("contact is authorized to sign"), default=False)
     consent_text = models.TextField(_("consent wording shown"))
     consent_version = models.CharField(_("consent version"), max_length=20)
+    opt_in_news = models.BooleanField(
+        _("asked for news"), default=False,
+        help_text=_("Asked to join the email list; they join only through the list's own confirmation email."),
+    )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     ip_hash = models.CharField(
         _("keyed hash of the IP address"), max_length=64, blank=True, editable=False, help_text=_("For rate limits.")
@@ -325,6 +329,10 @@ class IndividualSigner(models.Model):
     ip_hash = models.CharField(_("keyed hash of the IP address"), max_length=64, blank=True, editable=False)
     flagged = models.BooleanField(_("flagged"), default=False)
     consent_version = models.CharField(_("consent version"), max_length=20)
+    opt_in_news = models.BooleanField(
+        _("asked for news"), default=False,
+        help_text=_("Asked to join the email list; they join only through the list's own confirmation email."),
+    )
     created_at = models.DateTimeField(_("signed at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     token_hash = models.CharField(max_length=64, blank=True, editable=False)

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from campaigns.letters.models import (
     MAX_EMAILS_PER_SIGNER,
@@ -37,7 +37,7 @@ from campaigns.letters.models import (
     LetterEmailKind,
 )
 from campaigns.letters.tasks import send_letter_email
-from supporter_actions import tokens
+from supporter_actions import news_opt_in, tokens
 from supporter_actions.abuse import rate_limit_window, use_form_stamp
 from supporter_actions.addresses import canonical_email, email_key
 
@@ -103,6 +103,7 @@ class EndorsementData:
     contact_title: str = ""
     contact_phone: str = ""
     logo_id: int | None = None
+    opt_in_news: bool = False
 
 
 @dataclass
@@ -114,6 +115,7 @@ class IndividualData:
     email: str
     city: str = ""
     state: str = ""
+    opt_in_news: bool = False
 
 
 def _rate_limited(model, letter_key, ip_hash, now):
@@ -175,6 +177,7 @@ def record_endorsement(letter, data, language, ip_hash="", stamp_nonce=None, sav
             authorized=True,
             consent_text=data.consent_text,
             consent_version=CONSENT_VERSION,
+            opt_in_news=data.opt_in_news,
             language=language,
             ip_hash=ip_hash,
             flagged=flagged,
@@ -210,6 +213,7 @@ def record_individual(letter, data, language, ip_hash="", stamp_nonce=None):
                     ip_hash=ip_hash,
                     flagged=flagged,
                     consent_version=CONSENT_VERSION,
+                    opt_in_news=data.opt_in_news,
                     created_at=now,
                 )
         except IntegrityError:
@@ -307,14 +311,30 @@ def confirm(letter, token):
             endorsement.save(
                 update_fields=["status", "duplicate_of", "confirmed_at", "token_hash", "token_expires_at"]
             )
+            if endorsement.opt_in_news:
+                _announce_news_opt_in(letter, endorsement.contact_email, endorsement.contact_name,
+                                      endorsement.language)
             return ConfirmResult.CONFIRMED
         signer = _unconfirmed(IndividualSigner, letter, token, for_update=True)
         if signer is not None:
             IndividualSigner.objects.filter(pk=signer.pk).update(
                 confirmed_at=now, token_hash="", token_expires_at=None
             )
+            if signer.opt_in_news:
+                _announce_news_opt_in(letter, signer.email, signer.first_name, signer.language)
             return ConfirmResult.CONFIRMED
     return ConfirmResult.INVALID
+
+
+def _announce_news_opt_in(letter, email, name, language):
+    """A signer who ticked "send me news" is asked, by the email list's own confirmation, to join it.
+
+    Called inside the confirming transaction, once: a used link finds no unconfirmed row.
+    """
+    with translation.override(language):
+        wording = translation.gettext("Send me news from the network by email.")
+    first_name = name.split()[0] if name.split() else ""
+    news_opt_in.announce(email, first_name, language, letter.url or "", "sign-on letter", wording)
 
 
 # --- Counting and listing -----------------------------------------------------------------------

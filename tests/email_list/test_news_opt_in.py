@@ -1,5 +1,6 @@
 """A petition signer who ticks "send me news" joins the default list only through the list's own confirmation."""
 
+import pytest
 from django.core import mail
 
 from email_list.models import ConsentAction, ConsentRecord, SignupRequest, Subscription
@@ -69,3 +70,66 @@ def test_petition_and_sign_on_thank_you_pages_offer_the_list(client, lists):
         response = client.post("/email-list/join/", {"email": "ines@example.org", "source_form": form,
                                                      "source": page.url + "thanks/", "lists": [str(lists[0].pk)]})
         assert response.status_code == 200 and f'value="{form}"' in response.content.decode()
+
+
+# --- Sign-on letters: the organization's contact and individual signers have the same box --------------
+
+
+def _letter_confirm_path(address):
+    from tests.campaigns.test_letters import confirm_links
+
+    [link] = confirm_links(to=address)
+    return path_of(link)
+
+
+@pytest.mark.parametrize("who", ["organization", "individual"])
+def test_sign_on_send_me_news_joins_only_through_the_lists_confirmation(client, lists, settings, who):
+    from tests.campaigns.test_letters import make_letter, org_data, person_data
+
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
+    news, *_ = lists
+    letter = make_letter(slug=f"news-{who}")
+    if who == "organization":
+        address = "rosa.contact@example.org"
+        client.post(letter.url, org_data(opt_in_news="on", contact_name="Rosa Contact"))
+    else:
+        address = "luis@example.org"
+        client.post(letter.url + "individual/", person_data(opt_in_news="on"))
+    run_queued_tasks()
+    assert not SignupRequest.objects.exists()  # nothing for the list before the sign-on is confirmed
+    confirm = _letter_confirm_path(address)
+    client.post(confirm)
+    assert not Subscription.objects.exists()
+    [request] = SignupRequest.objects.all()
+    assert request.list_ids == [news.pk] and request.source_form == "sign-on letter"
+    assert request.source_url == letter.url
+    run_queued_tasks()
+    [link] = list_confirm_paths(address)
+    client.post(link)
+    subscription = Subscription.objects.get()
+    assert subscription.subscriber.first_name == ("Rosa" if who == "organization" else "Luis")
+    assert ConsentRecord.objects.get(action=ConsentAction.SUBSCRIBED).source_form == "sign-on letter"
+    client.post(confirm)  # the used link asks nothing more
+    assert SignupRequest.objects.count() == 1
+
+
+def test_sign_on_without_the_box_nothing_reaches_the_list(client, lists, settings):
+    from tests.campaigns.test_letters import make_letter, person_data
+
+    settings.SUPPORTER_MIN_FILL_SECONDS = 0
+    letter = make_letter(slug="news-none")
+    client.post(letter.url + "individual/", person_data())
+    run_queued_tasks()
+    client.post(_letter_confirm_path("luis@example.org"))
+    run_queued_tasks()
+    assert not SignupRequest.objects.exists() and list_confirm_paths("luis@example.org") == []
+
+
+def test_sign_on_forms_offer_the_box_in_both_languages(client, lists):
+    from campaigns.letters.models import SignOnLetterPage
+
+    for language, words in (("en", "Send me news from the network by email."),
+                            ("es", "Envíenme noticias de la Red por correo electrónico.")):
+        page = SignOnLetterPage.objects.live().filter(locale__language_code=language, allow_individuals=True).first()
+        html = client.get(page.url).content.decode()
+        assert html.count('name="opt_in_news"') == 2 and words in html
