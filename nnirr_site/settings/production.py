@@ -61,13 +61,14 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     }
 
 # Purge a CDN or caching proxy in front when a page is published (wagtail.contrib.frontend_cache).
-# FRONTEND_CACHE_URLS: comma-separated purge addresses of caching proxies (nginx, Varnish);
+# FRONTEND_CACHE_URLS: comma-separated purge addresses of caching proxies (nginx, Varnish), purged once
+# the publish is committed (nnirr_site/frontend_cache.py);
 # or CLOUDFLARE_API_TOKEN with CLOUDFLARE_ZONE_ID.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_URLS"):
     for number, location in enumerate(env_list("FRONTEND_CACHE_URLS")):
         WAGTAILFRONTENDCACHE[f"proxy{number}"] = {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "nnirr_site.frontend_cache.AfterCommitHTTPBackend",
             "LOCATION": location,
         }
 if os.environ.get("CLOUDFLARE_API_TOKEN"):
