@@ -16,12 +16,13 @@ TEST_PROCESSES ?= 2
 export HOST PORT
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: run test venv system-postgres system-test-tools db db-stop db-reset messages static bench bench-reference worker serve clean help
+.PHONY: run test venv system-postgres system-test-tools db db-stop db-reset messages static bench bench-reference scale-check worker serve clean help
 
 help:
 	@echo "make run      set up everything and serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test     set up everything the tests need and run them all"
 	@echo "make bench    run the benchmarks (make bench-reference: only the pages next to bakerydemo)"
+	@echo "make scale-check  nginx cache + two gunicorns + Redis + PostgreSQL on this machine, checked (installs them as root)"
 	@echo "make screenshots  full-page screenshots of every page type (390/1366 px, EN/ES) into screenshots/"
 	@echo "make db-stop  stop the embedded PostgreSQL server; make db-reset deletes its data"
 
@@ -106,6 +107,22 @@ screenshots: db messages system-test-tools
 # Only the side-by-side page comparison with Wagtail's bakerydemo (installed on first use, see bench/reference.py).
 bench-reference: db messages
 	$(PY) bench/run.py pages --side-by-side
+
+# Running at scale, proven on this machine (README): nginx proxy_cache in front of two gunicorns sharing
+# Redis and PostgreSQL. Needs Debian's nginx, redis-server and wrk (installed as root).
+scale-check: db messages
+	@missing=""; command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing$$missing (Debian packages)..."; \
+	    $(APT_GET) update -qq && $(APT_GET) install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing:$$missing. Install them with: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+	$(PY) scripts/scale_check/run.py
 
 clean:
 	rm -rf $(VENV) collected_static .test-media .pytest_cache
