@@ -28,6 +28,6 @@ def test_scale_check_nginx_conf_passes_nginx_t(tmp_path):
 def test_template_refreshes_on_purge_from_loopback_and_keys_on_host_with_port():
     text = TEMPLATE.read_text()
     # wagtail.contrib.frontend_cache's HTTPBackend sends "PURGE <path>" with Host: host:port.
-    assert "proxy_cache_bypass $cookie_sessionid $is_purge;" in text
+    assert "proxy_cache_bypass $cookie_sessionid $is_refresh;" in text
     assert "127.0.0.1 1;" in text and "return 405;" in text
     assert "proxy_cache_key $scheme$http_host$request_uri;" in text
