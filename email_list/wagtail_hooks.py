@@ -108,15 +108,22 @@ def register_email_list_menu_item():
 
 @hooks.register("register_dashboard_rows")
 def email_list_dashboard_rows(request, since):
-    """New confirmed subscriptions per list this week, on the admin dashboard's morning panel."""
+    """New confirmed subscriptions per list this week, and the list's emails that could not be delivered:
+    sign-up emails given up on, and subscribers a mail server refused (5xx)."""
     from django.db.models import Count, Q
 
-    from email_list.models import MailingList
-    from nnirr_site.core.dashboard import RECENT, DashboardRow
+    from email_list.models import ListEmail, MailingList, Subscriber
+    from nnirr_site.core.dashboard import RECENT, UNDELIVERED, DashboardRow
 
     if not request.user.has_perm(admin_views.DATA_PERMISSION):
         return []
     lists = MailingList.objects.annotate(new=Count("subscriptions", filter=Q(subscriptions__confirmed_at__gte=since)))
     overview = reverse("email_list_admin:overview")
-    return [DashboardRow(RECENT, _("New email list subscribers: %(list)s") % {"list": mailing_list.name},
+    rows = [DashboardRow(RECENT, _("New email list subscribers: %(list)s") % {"list": mailing_list.name},
                          mailing_list.new, overview) for mailing_list in lists.order_by("name")]
+    rows.append(DashboardRow(UNDELIVERED, _("Email list sign-up emails"),
+                             ListEmail.objects.filter(failed_at__gte=since).count(), overview))
+    rows.append(DashboardRow(UNDELIVERED, _("Email list subscribers a mail server refused"),
+                             Subscriber.objects.filter(bounced_at__gte=since).count(),
+                             reverse("email_list_admin:subscribers") + "?state=bounced"))
+    return rows

@@ -120,3 +120,26 @@ def test_publishing_a_resource_opened_from_the_library_goes_back_to_it(admin_cli
     # Without coming from the library nothing changes: the page tree stays the way back.
     assert admin_client.get(edit).status_code == 200
     assert admin_client.get(edit, HTTP_REFERER="https://elsewhere.example/admin/resource_pages/").status_code == 200
+
+
+def test_email_list_undelivered_rows_count_this_weeks_refusals(admin_client):
+    import datetime
+
+    from django.utils import timezone
+
+    from email_list.models import Subscriber
+
+    html = panel(admin_client.get("/admin/").content.decode())
+    assert ">Email list sign-up emails</a>" in html
+    link = reverse("email_list_admin:subscribers") + "?state=bounced"
+    assert f'href="{link}">Email list subscribers a mail server refused</a>' in html
+    before = int(html.split(">Email list subscribers a mail server refused</a>", 1)[1]
+                 .split("<strong>", 1)[1].split("</strong>", 1)[0])
+    now = timezone.now()
+    Subscriber.objects.create(email="refused@example.org", email_key="refused@example.org", bounced_at=now)
+    Subscriber.objects.create(email="old@example.org", email_key="old@example.org",
+                              bounced_at=now - datetime.timedelta(days=30))
+    html = panel(admin_client.get("/admin/").content.decode())
+    after = int(html.split(">Email list subscribers a mail server refused</a>", 1)[1]
+                .split("<strong>", 1)[1].split("</strong>", 1)[0])
+    assert after == before + 1
