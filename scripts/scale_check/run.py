@@ -149,12 +149,14 @@ def prepare_database(env, admin_config):
     print(f"Database {DB_NAME}: migrating{' and loading the demo content' if fresh else ''}...", flush=True)
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     if fresh:
-        # The demo content is built for the site's default address; the Site record is pointed at nginx after.
+        # The demo content is built for the site's default address and with a file cache of its own (with a
+        # fresh Redis, email_list's demo failed: a page without a URL); the Site record is pointed at nginx after.
         plain = {key: value for key, value in env.items()
                  if key not in ("SITE_URL", "WAGTAILADMIN_BASE_URL", "REDIS_URL", "FRONTEND_CACHE_URLS")}
         plain["CACHE_DIR"] = tempfile.mkdtemp(prefix="nnirr-scale-check-load-")
         loaded = subprocess.run([PY, "manage.py", "load_demo_content", "-v0"], cwd=ROOT, env=plain,
                                 stdout=subprocess.DEVNULL)
+        shutil.rmtree(plain["CACHE_DIR"], ignore_errors=True)
         if loaded.returncode:
             conn = connect(admin_config)
             conn.autocommit = True
