@@ -1,6 +1,6 @@
 """Sub-page slugs in the page's language: ``/es/…/peticion/gracias/`` rather than ``/es/…/thanks/``.
 
-A routable action page (a petition, a sign-on letter) declares its routes once, in English.
+A routable page (a petition, a sign-on letter, the events index and an event) declares its routes once, in English.
 ``TranslatedRouteSlugsMixin`` makes a Spanish page *write* its links with Spanish slugs
 (``reverse_subpage``: redirects after signing, confirmation and withdrawal links in emails) and
 *read* both: a Spanish slug is turned back into the declared English one before Wagtail resolves
@@ -9,9 +9,12 @@ it, so links already sent in emails with English slugs keep working.
 
 from wagtail.models import Locale
 
-# Declared (English) first path segment → the segment a page in that language uses.
+# Declared (English) path segment → the segment a page in that language uses.
 ROUTE_SLUGS = {
-    "es": {"thanks": "gracias", "confirm": "confirmar", "withdraw": "retirar"},
+    "es": {
+        "thanks": "gracias", "confirm": "confirmar", "withdraw": "retirar",
+        "add": "agregar", "archive": "archivo", "calendar": "calendario",
+    },
 }
 
 _LANGUAGE_OF_LOCALE = {}
@@ -26,25 +29,26 @@ def _language(page):
     return code
 
 
+def _swap_segments(path, slugs):
+    """Replace every known segment of ``path`` (the last one, a token or a year, only if followed by "/")."""
+    if not slugs:
+        return path
+    segments = path.split("/")
+    # The segment after the last "/" is never a route word; the ones before it may be.
+    return "/".join([slugs.get(segment, segment) for segment in segments[:-1]] + segments[-1:])
+
+
 def localize_route(path, language):
-    """``thanks/`` → ``gracias/`` for Spanish; other paths and languages unchanged."""
-    slugs = ROUTE_SLUGS.get(language)
-    first, separator, rest = path.partition("/")
-    if slugs and separator and first in slugs:
-        return f"{slugs[first]}/{rest}"
-    return path
+    """``add/thanks/`` → ``agregar/gracias/`` for Spanish; other paths and languages unchanged."""
+    return _swap_segments(path, ROUTE_SLUGS.get(language))
 
 
 def declared_route(path, language):
-    """``/gracias/`` → ``/thanks/`` for Spanish, so the English route declaration resolves it."""
+    """``/agregar/gracias/`` → ``/add/thanks/`` for Spanish, so the English route declaration resolves it."""
     slugs = ROUTE_SLUGS.get(language)
     if not slugs:
         return path
-    english = {local: declared for declared, local in slugs.items()}
-    first, separator, rest = path.lstrip("/").partition("/")
-    if separator and first in english:
-        return f"/{english[first]}/{rest}"
-    return path
+    return _swap_segments(path, {local: declared for declared, local in slugs.items()})
 
 
 class TranslatedRouteSlugsMixin:

@@ -26,6 +26,7 @@ from events.places import DEFAULT_TIME_ZONE, STATE_NAMES, STATES, TIME_ZONES, No
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
 from supporter_actions.page_routes import handler
+from supporter_actions.route_slugs import TranslatedRouteSlugsMixin
 
 
 class Attendance(models.TextChoices):
@@ -53,7 +54,7 @@ def default_languages():
     return [EventLanguage.ENGLISH.value]
 
 
-class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+class EventIndexPage(TranslatedRouteSlugsMixin, RoutablePageMixin, SectionIndexPage):
     """Under home (slug ``events``): upcoming events with filters, the archive by year, and the "Add your event" form."""
 
     PAGE_SIZE = 20
@@ -86,7 +87,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return handler("events.submit_confirm")(request, self, token)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(TranslatedRouteSlugsMixin, RoutablePageMixin, BasePage):
     """Under the events index: one event, its place and time, how to take part, and its calendar file."""
 
     start_date = models.DateField(_("start date"))

@@ -16,7 +16,7 @@ from tests.events.helpers import demo_index, layout_changed
 
 pytestmark = pytest.mark.django_db
 
-CONFIRM_LINK = re.compile(r"https?://\S+/add/confirm/[A-Za-z0-9_-]+/")
+CONFIRM_LINK = re.compile(r"https?://\S+/(?:add/confirm|agregar/confirmar)/[A-Za-z0-9_-]+/")
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +87,7 @@ def test_the_whole_flow_in_spanish(client, admin_client, superuser):
     assert "Confirma tu evento" in message.subject
     link = CONFIRM_LINK.search(message.body).group(0)
     path = link.split("nnirr.example.org", 1)[1]
-    assert path.startswith("/es/eventos/")
+    assert path.startswith("/es/eventos/agregar/confirmar/")  # sub-page slugs in the page's language
 
     assert client.get(path).status_code == 200  # a GET never confirms
     assert EventSubmission.objects.get(pk=submission.pk).confirmed_at is None
