@@ -29,7 +29,9 @@ def _model(app_label, model_name):
 
 
 def page_url(page):
-    _site_id, _root_url, path = page.get_url_parts()
+    """The page's address on the public site, or "" when it is not under any site (Wagtail gives None)."""
+    parts = page.get_url_parts()
+    path = parts[2] if parts else None
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}" if path else ""
 
 
