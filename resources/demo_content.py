@@ -495,8 +495,23 @@ MORE_SPANISH = [
 ]
 
 
+# Topic tags of the Spanish copies, in Spanish (a copy for translation keeps the English tags).
+SPANISH_TOPICS = {
+    "newsletter": "boletín", "immigration policy": "política migratoria", "global migration": "migración global",
+    "human rights documentation": "documentación de derechos humanos", "immigration raids": "redadas migratorias",
+    "HURRICANE": "HURRICANE", "popular education": "educación popular", "race and immigration": "raza e inmigración",
+    "BRIDGE": "BRIDGE", "global economy": "economía global", "refugees": "personas refugiadas", "video": "video",
+    "Migrants Day": "Día del Migrante", "take action": "actúa", "local organizing": "organización local",
+    "movement building": "construcción de movimiento", "Global Compact": "Pacto Mundial",
+    "United Nations": "Naciones Unidas", "border": "frontera", "human rights": "derechos humanos",
+    "COVID-19": "COVID-19", "outreach": "difusión",
+}
+
+
 def translate_more(pages):
     """Spanish pages for the rest of the library, so Spanish visitors never land on an English page."""
     for key, slug, title, summary, text in MORE_SPANISH:
         if key in pages:
-            ensure_translation(pages[key], "es", slug, title=title, summary=summary, body=[paragraph(text)])
+            spanish = ensure_translation(pages[key], "es", slug, title=title, summary=summary, body=[paragraph(text)])
+            english_topics = type(pages[key]).objects.get(pk=pages[key].pk).topics.names()
+            ensure_tags(spanish, [SPANISH_TOPICS.get(name, name) for name in english_topics], field="topics")
