@@ -18,7 +18,7 @@ register = template.Library()
 def _public_lists(language):
     def build():
         return [
-            {"pk": item.pk, "name": item.name_in(language)}
+            {"pk": item.pk, "name": item.name_in(language), "language": item.language}
             for item in MailingList.objects.filter(public=True).order_by("sort_order", "name")
         ]
 

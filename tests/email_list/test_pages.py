@@ -22,3 +22,17 @@ def test_editors_place_the_sign_up_block_on_any_page(client, lists):
     html = client.get(page.url).content.decode()
     assert "News from the border" in html and "Twice a month, no more." in html
     assert 'value="block"' in html and 'name="lists"' in html and 'id="block-list-' in html
+
+
+def test_a_list_in_the_other_language_is_marked_with_lang_in_the_forms(client, lists):
+    """The Spanish-only list's name on English pages (footer and full form) carries lang="es", and not on Spanish ones."""
+    from email_list.models import MailingList
+
+    spanish = MailingList.objects.filter(language="es", public=True).first()
+    assert spanish is not None
+    english_page = client.get("/").content.decode()
+    assert f'<span lang="es">{spanish.name}</span>' in english_page
+    form = client.get("/email-list/").content.decode()
+    assert f'<span lang="es">{spanish.name}</span>' in form
+    spanish_page = client.get("/es/").content.decode()
+    assert f'<span lang="es">{spanish.name_in("es")}</span>' not in spanish_page
