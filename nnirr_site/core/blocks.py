@@ -4,8 +4,10 @@ Each block has its own template under ``templates/blocks/`` and a preview value
 so the admin's block previews show something meaningful.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -39,6 +41,11 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         max_length=250,
         help_text=_("Describe the image for people who cannot see it. Leave empty only if it is decorative."),
     )
+    decorative = blocks.BooleanBlock(
+        label=_("Decorative image"),
+        required=False,
+        help_text=_("Tick only if the image adds nothing to the text: screen readers then skip it."),
+    )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=120)
 
@@ -46,6 +53,15 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
         icon = "image"
         label = _("Image")
+
+    def clean(self, value):
+        """Alternative text is required unless the editor says the image is decorative."""
+        value = super().clean(value)
+        if not (value.get("alt_text") or "").strip() and not value.get("decorative"):
+            raise StructBlockValidationError(block_errors={
+                "alt_text": ValidationError(_("Describe the image, or tick “Decorative image” if it adds nothing.")),
+            })
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):
