@@ -54,6 +54,13 @@ def test_breadcrumb_of_a_page_names_it_once_without_a_link(client):
     assert '<span aria-current="page">About the network</span>' in crumbs
 
 
+def test_a_petition_named_like_its_campaign_is_not_named_twice_in_the_trail(client, convention):
+    parent = convention.get_parent()
+    assert parent.title == convention.title  # the demo's petition has its campaign's name
+    crumbs = client.get(convention.url).content.decode().split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert crumbs.count(convention.title) == 1 and f'href="{parent.url}"' in crumbs
+
+
 @pytest.mark.parametrize("language, message", [
     ("en", "Please agree to the privacy notice so we can count your signature."),
     ("es", "Por favor, acepta el aviso de privacidad para que podamos contar tu firma."),
