@@ -20,7 +20,7 @@ PHONE_HEADER_LIMIT = 120
 # English services directory. Remove an entry once its template sets lang.
 # Also the sign-on letter's list of organizations (letters.css, auto-fill) with fewer organizations
 # of a state than columns.
-KNOWN_LEFTOVERS = ("Demo Casa de las Mujeres Tijuana", "grid .letter-orgs ")
+KNOWN_LEFTOVERS = ("Demo Casa de las Mujeres Tijuana",)
 
 # Words common in running text of one language and (nearly) absent from the other.
 WORDS = {
