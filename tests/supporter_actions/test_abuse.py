@@ -79,6 +79,8 @@ def test_a_renewed_stamp_keeps_the_start_time_with_a_new_nonce():
         signing.dumps(["1", "x"], salt=FORM_STAMP_SALT),
         signing.dumps(True, salt=FORM_STAMP_SALT),
     ],
+    # Fixed ids: a signed value holds the time, and parallel workers must collect the same test names.
+    ids=["none", "empty", "forged", "other-salt", "long-nonce", "string-time", "not-a-list"],
 )
 def test_missing_forged_or_malformed_stamps_read_as_none(value):
     assert read_form_stamp(value) is None
