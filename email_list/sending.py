@@ -20,6 +20,12 @@ The exactly-once rule. A row moves ``queued → reserved → handed_over → sen
 4. The final dot is written; on the server's 250 the row becomes *sent*, recorded with
    ``retry_on_db_error`` (so a database restart at that moment does not lose the record).
 
+A worker asked to stop (SIGTERM: a deploy, ``systemctl restart``) is not a crash: the run checks
+``nnirr_site.background.stopping`` before each email, puts the rest of its batch back in the queue
+and queues its successor, so the worker exits within one email and the next worker sends every
+remaining email exactly once (``tests/email_list/test_digest_faults.py`` restarts a worker that
+way halfway through a send and counts each address at the SMTP server).
+
 What a crash leaves: a row still *reserved* was never given its final dot, so it is sent again by
 a later run (the same task queued again by the worker's recovery releases its earlier run's rows
 at once; any other reservation older than ``EMAIL_LIST_RESERVATION_SECONDS`` is taken back). A row
@@ -58,7 +64,7 @@ from django.utils import timezone
 from email_list import consent
 from email_list.digest_email import DigestTemplate
 from email_list.models import Digest, DigestSend, DigestStatus, SendState, Subscriber, Subscription, SubscriptionStatus
-from nnirr_site.background import delivery, mail_errors
+from nnirr_site.background import delivery, mail_errors, stopping
 from nnirr_site.background.database import retry_on_db_error
 
 logger = logging.getLogger(__name__)
@@ -346,13 +352,16 @@ class Run:
         mail = mailer()
         try:
             while time.monotonic() < deadline:
+                if stopping.requested():
+                    return "worker stopping"
                 if Digest.objects.filter(pk=self.digest.pk).values_list("status", flat=True).first() != DigestStatus.SENDING:
                     return "paused"
                 rows = _reserve(self.digest.pk, self.claim, self.task_id)
                 if not rows:
                     return "no rows"
-                if not self.send_batch(mail, rows):
-                    return "mail server unreachable"
+                ended = self.send_batch(mail, rows)
+                if ended:
+                    return ended
             return "out of time"
         finally:
             mail.close()
@@ -368,6 +377,8 @@ class Run:
             ).values_list("subscriber_id", flat=True)
         )
         for position, (send_id, subscriber_id, attempts) in enumerate(rows):
+            if stopping.requested():  # the rest of the batch goes back to the queue (go() releases our claim)
+                return "worker stopping"
             subscriber = subscribers.get(subscriber_id)
             if subscriber is None or not subscriber.can_receive or subscriber_id not in active:
                 _set_state(send_id, [SendState.RESERVED], state=SendState.SKIPPED, claim="")
@@ -383,7 +394,7 @@ class Run:
                     for other_id, _sub, _att in rows[position + 1:]:
                         _set_state(other_id, [SendState.RESERVED], state=SendState.QUEUED, claim="",
                                    next_attempt_at=later)
-                    return False
+                    return "mail server unreachable"
                 continue
             except AfterHandOver as exc:
                 if exc.reply_known:
@@ -396,7 +407,7 @@ class Run:
             if delivered:
                 retry_on_db_error(lambda: _mark_sent(send_id, attempts), what=f"record digest send {send_id} as sent")
                 self.sent += 1
-        return True
+        return None
 
     def refused(self, send_id, subscriber_id, attempts, error, from_state):
         attempts += 1

@@ -10,7 +10,9 @@ RUNNING for ever. This one
 - queues a task again, instead of marking it FAILED, when the database went
   away while it ran, or when the worker is stopped in the middle of it;
 - records each result with retries, so a task that finished is not run twice
-  because its result could not be written for a few seconds.
+  because its result could not be written for a few seconds;
+- on SIGTERM lets the running task finish as the library does, and tells tasks
+  that can pause (``stopping.py``) so a long one stops within one email.
 """
 
 import logging
@@ -28,6 +30,7 @@ from django_tasks_db.models import DBTaskResult
 
 from nnirr_site.background.database import TRANSIENT_DB_ERRORS, back_off, reset_connection, retry_on_db_error
 from nnirr_site.background.heartbeat import Heartbeat
+from nnirr_site.background import stopping
 from nnirr_site.background.recovery import requeue_abandoned
 
 logger = logging.getLogger(__name__)
@@ -42,7 +45,13 @@ class ResilientWorker(Worker):
         self._next_recovery = 0.0
         self._db_failures = 0
 
+    def shutdown(self, signum, frame):
+        """The library's graceful stop, and tasks that can pause are told (``stopping.py``)."""
+        stopping.ask()
+        super().shutdown(signum, frame)
+
     def run(self):
+        stopping.reset()
         logger.info("Worker %s starting on backend %r, queues %s", self.worker_id, self.backend_name,
                     ",".join(self.queue_names))
         self.heartbeat.start()
