@@ -59,22 +59,18 @@ def register_letters_menu_item():
 @hooks.register("register_open_actions")
 def open_letters(locale):
     """Sign-on letters of this language that still take signatures, for the "Take action" page."""
-    from django.db.models import F, Q
+    from django.db.models import Q
     from django.utils import timezone
 
     from campaigns.letters.models import DeliveryStatus, SignOnLetterPage
-    from nnirr_site.core.open_actions import ActionGroup
+    from nnirr_site.core.open_actions import ActionGroup, open_pages_by_deadline
 
-    letters = (
-        SignOnLetterPage.objects.live().public().filter(locale=locale, delivery_status=DeliveryStatus.OPEN)
-        .filter(Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()))
-        .select_related("listing_image").order_by(F("deadline").asc(nulls_last=True), "-first_published_at")
-    )
+    open_now = Q(delivery_status=DeliveryStatus.OPEN) & (Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()))
     return ActionGroup(
         key="letters",
         heading=_("Add your organization to a letter"),
         description=_("Add your organization's name to a letter the network delivers with its signatories."),
-        items=list(letters),
+        items=open_pages_by_deadline(SignOnLetterPage.objects, locale, open_now),
         order=20,
     )
 
@@ -83,18 +79,17 @@ def open_letters(locale):
 def letter_dashboard_rows(request, since):
     """New sign-ons per open letter, endorsements waiting for verification per letter, undelivered emails."""
     from django.conf import settings
-    from django.db.models import Count, Q
+    from django.db.models import Q
     from django.utils import timezone
 
     from campaigns.letters.models import DeliveryStatus, Endorsement, EndorsementStatus, LetterEmail, SignOnLetterPage
-    from nnirr_site.core.dashboard import RECENT, UNDELIVERED, WAITING, DashboardRow
+    from nnirr_site.core.dashboard import RECENT, UNDELIVERED, WAITING, DashboardRow, count_by
 
     if not admin_views.can_verify(request.user):
         return []
-    recent = dict(Endorsement.objects.filter(created_at__gte=since).values_list("letter_key").annotate(n=Count("id")))
-    waiting = dict(
-        Endorsement.objects.filter(status__in=[EndorsementStatus.PENDING, EndorsementStatus.DUPLICATE])
-        .values_list("letter_key").annotate(n=Count("id"))
+    recent = count_by(Endorsement.objects.filter(created_at__gte=since), "letter_key")
+    waiting = count_by(
+        Endorsement.objects.filter(status__in=[EndorsementStatus.PENDING, EndorsementStatus.DUPLICATE]), "letter_key"
     )
     open_now = Q(delivery_status=DeliveryStatus.OPEN) & (Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()))
     letters = SignOnLetterPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).filter(

@@ -91,17 +91,13 @@ def open_petitions(locale):
     from django.utils import timezone
 
     from campaigns.petitions.models import PetitionPage, open_petitions_filter
-    from nnirr_site.core.open_actions import ActionGroup
+    from nnirr_site.core.open_actions import ActionGroup, open_pages_by_deadline
 
-    petitions = (
-        PetitionPage.objects.live().public().filter(locale=locale).filter(open_petitions_filter(timezone.now()))
-        .select_related("listing_image").order_by(models.F("deadline").asc(nulls_last=True), "-first_published_at")
-    )
     return ActionGroup(
         key="petitions",
         heading=_("Sign a petition"),
         description=_("Add your name. We deliver every signature to the people who decide."),
-        items=list(petitions),
+        items=open_pages_by_deadline(PetitionPage.objects, locale, open_petitions_filter(timezone.now())),
         order=10,
     )
 
@@ -109,18 +105,15 @@ def open_petitions(locale):
 @hooks.register("register_dashboard_rows")
 def petition_dashboard_rows(request, since):
     """New signatures per petition (open ones, and any that got signatures), flagged ones, undelivered emails."""
-    from django.db.models import Count
     from django.utils import timezone
 
     from campaigns.petitions.models import PetitionPage, Signature, SignatureEmail, open_petitions_filter
     from campaigns.petitions.queries import STATE_FILTERS, State
-    from nnirr_site.core.dashboard import RECENT, UNDELIVERED, WAITING, DashboardRow
+    from nnirr_site.core.dashboard import RECENT, UNDELIVERED, WAITING, DashboardRow, count_by
 
     if not admin_views.can_see_signature_data(request.user):
         return []
-    recent = dict(
-        Signature.objects.filter(created_at__gte=since).values_list("petition_key").annotate(n=Count("id"))
-    )
+    recent = count_by(Signature.objects.filter(created_at__gte=since), "petition_key")
     petitions = PetitionPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).filter(
         open_petitions_filter(timezone.now()) | models.Q(translation_key__in=recent.keys())
     ).order_by("title")

@@ -9,6 +9,7 @@ user could not open is not shown) and the start of the 7-day window, and returns
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,11 @@ class DashboardRow:
     label: str
     count: int
     url: str = ""
+
+
+def count_by(queryset, field):
+    """``{value of field: number of rows}``, e.g. new signatures per petition."""
+    return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
 
 
 def moderation_rows(request, since):

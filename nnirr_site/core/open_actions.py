@@ -9,6 +9,7 @@ was delivered or an event that ended drops off without anyone editing the page.
 
 from dataclasses import dataclass, field
 
+from django.db.models import F
 from wagtail import hooks
 
 HOOK_NAME = "register_open_actions"
@@ -35,3 +36,11 @@ def open_action_groups(locale):
         if group is not None and group.items:
             groups.append(group)
     return sorted(groups, key=lambda group: (group.order, group.key))
+
+
+def open_pages_by_deadline(pages, locale, open_now):
+    """Live, public pages of ``locale`` matching ``open_now`` (a Q), the nearest deadline first, then the newest."""
+    return list(
+        pages.live().public().filter(locale=locale).filter(open_now).select_related("listing_image")
+        .order_by(F("deadline").asc(nulls_last=True), "-first_published_at")
+    )
