@@ -10,7 +10,7 @@ following the plain link) shows a button that makes that same POST.
 
 from urllib.parse import urlsplit
 
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -32,8 +32,7 @@ from supporter_actions.abuse import (
     read_form_stamp,
     use_form_stamp,
 )
-
-SAFE_METHODS = ("GET", "HEAD")
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
 
 
 def private(response):
@@ -61,7 +60,7 @@ def signup(request):
     if request.method in SAFE_METHODS:
         return render_signup(request, SignupForm(language=current_language(), initial={"source": request.GET.get("from", "")}))
     if request.method != "POST":
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS)
     form = SignupForm(request.POST, language=current_language())
     stamp = read_form_stamp(request.POST.get("started"))
     if form.is_bot() or stamp is None or stamp.too_fast():
@@ -122,6 +121,8 @@ def join(request):
 
 
 def thanks(request):
+    if request.method not in SAFE_METHODS:
+        return method_not_allowed(request, SAFE_METHODS)
     return TemplateResponse(request, "email_list/thanks.html", {"valid_days": tokens.valid_days()})
 
 
@@ -133,7 +134,7 @@ def confirm_page(request, token):
         context.update(token_valid=found is not None, confirmed=False)
         return private(TemplateResponse(request, "email_list/confirm.html", context, status=200 if found else 404))
     if request.method != "POST":
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS)
     confirmed = confirm(token)
     if confirmed is None:
         context.update(token_valid=False, confirmed=False)
@@ -176,7 +177,7 @@ def preferences(request, token):
     elif request.method in SAFE_METHODS:
         form = PreferencesForm(initial={"lists": active, "language": subscriber.language}, offered=offered)
     else:
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS)
     context = {"form": form, "subscriber": subscriber, "saved": saved, "left": left, "active": active,
                "can_receive": subscriber.can_receive}
     return private(TemplateResponse(request, "email_list/preferences.html", context))
@@ -197,7 +198,7 @@ def unsubscribe(request, token, list_id):
     if request.method in SAFE_METHODS:
         return private(TemplateResponse(request, "email_list/unsubscribe.html", context))
     if request.method != "POST":
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS)
     one_click = request.POST.get("List-Unsubscribe") == "One-Click"
     consent.unsubscribe(
         subscriber, mailing_list,

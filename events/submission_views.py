@@ -24,14 +24,7 @@ from supporter_actions.abuse import (
     use_form_stamp,
 )
 from supporter_actions.page_routes import answers
-
-SAFE_METHODS = ("GET", "HEAD")
-
-
-def not_allowed(request, index, allowed):
-    response = TemplateResponse(request, "events/405.html", {"page": index, "self": index}, status=405)
-    response["Allow"] = ", ".join(allowed)
-    return response
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
 
 
 def render_form(request, index, form, status=200):
@@ -52,7 +45,7 @@ def submit_page(request, index):
     if request.method in SAFE_METHODS:
         return render_form(request, index, EventSubmissionForm())
     if request.method != "POST":
-        return not_allowed(request, index, ["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS, index)
     form = EventSubmissionForm(request.POST)
     stamp = read_form_stamp(request.POST.get("started"))
     if form.is_bot() or stamp is None or stamp.too_fast():
@@ -81,7 +74,7 @@ def submit_page(request, index):
 @answers("events.submit_thanks")
 def thanks_page(request, index):
     if request.method not in SAFE_METHODS:
-        return not_allowed(request, index, SAFE_METHODS)
+        return method_not_allowed(request, SAFE_METHODS, index)
     context = index.get_context(request)
     context["valid_days"] = tokens.valid_days()
     return TemplateResponse(request, "events/submit_thanks.html", context)
@@ -97,7 +90,7 @@ def confirm_page(request, index, token):
         context.update(token_valid=valid, confirmed=False)
         return TemplateResponse(request, "events/submit_confirm.html", context, status=200 if valid else 404)
     if request.method != "POST":
-        return not_allowed(request, index, ["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS, index)
     confirmed = confirm(token)
     context.update(token_valid=confirmed, confirmed=confirmed)
     return TemplateResponse(request, "events/submit_confirm.html", context, status=200 if confirmed else 404)

@@ -35,15 +35,9 @@ from supporter_actions.abuse import (
     use_form_stamp,
 )
 from supporter_actions.page_routes import answers
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
 
-SAFE_METHODS = ("GET", "HEAD")
 EXPORT_LIMIT = 5000
-
-
-def not_allowed(allowed):
-    response = HttpResponse(status=405)
-    response["Allow"] = ", ".join(allowed)
-    return response
 
 
 def url_maker(directory):
@@ -55,7 +49,7 @@ def url_maker(directory):
 def directory(request, page):
     """The filtered list (the primary view), its counts, the map and the map's text alternative."""
     if request.method not in SAFE_METHODS:
-        return not_allowed(SAFE_METHODS)
+        return method_not_allowed(request, SAFE_METHODS)
     services = public_queryset(page.locale_id)
     directory_filter = ServiceFilter(request.GET, services)
     results = directory_filter.results().order_by("name", "pk")
@@ -89,7 +83,7 @@ def export_url(page, route, directory_filter):
 @answers("services.service")
 def service_page(request, page, slug):
     if request.method not in SAFE_METHODS:
-        return not_allowed(SAFE_METHODS)
+        return method_not_allowed(request, SAFE_METHODS)
     service = public_service(page.locale_id, slug, url_for=url_maker(page))
     if service is None:
         raise Http404
@@ -107,7 +101,7 @@ def service_page(request, page, slug):
 def export(request, page, kind):
     """The filtered list (every page of it, up to ``EXPORT_LIMIT``) as CSV or HSDS-shaped JSON."""
     if request.method not in SAFE_METHODS:
-        return not_allowed(SAFE_METHODS)
+        return method_not_allowed(request, SAFE_METHODS)
     services = public_queryset(page.locale_id)
     directory_filter = ServiceFilter(request.GET, services, with_counts=False)
     rows = public_services(
@@ -136,7 +130,7 @@ def feed(request, page):
     from services.feeds import ServiceFeed
 
     if request.method not in SAFE_METHODS:
-        return not_allowed(SAFE_METHODS)
+        return method_not_allowed(request, SAFE_METHODS)
     return ServiceFeed(page)(request)
 
 
@@ -166,7 +160,7 @@ def correction_page(request, page, slug):
     if request.method in SAFE_METHODS:
         return render_correction(request, page, service, CorrectionForm())
     if request.method != "POST":
-        return not_allowed(["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS)
     form = CorrectionForm(request.POST)
     stamp = read_form_stamp(request.POST.get("started"))
     if form.is_bot() or stamp is None or stamp.too_fast():
@@ -199,7 +193,7 @@ def correction_page(request, page, slug):
 @answers("services.correction_thanks")
 def correction_thanks(request, page, slug):
     if request.method not in SAFE_METHODS:
-        return not_allowed(SAFE_METHODS)
+        return method_not_allowed(request, SAFE_METHODS)
     service = public_service(page.locale_id, slug, url_for=url_maker(page))
     if service is None:
         raise Http404

@@ -28,7 +28,6 @@ from campaigns.letters.signing import (
     record_individual,
 )
 from supporter_actions import tokens
-from supporter_actions.page_routes import answers
 from supporter_actions.abuse import (
     client_ip,
     form_stamp,
@@ -37,15 +36,10 @@ from supporter_actions.abuse import (
     read_form_stamp,
     use_form_stamp,
 )
+from supporter_actions.page_routes import answers
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
 
-SAFE_METHODS = ("GET", "HEAD")
 LOGO_COLLECTION = "Sign-on logos"
-
-
-def method_not_allowed(request, letter, allowed):
-    response = TemplateResponse(request, "letters/405.html", {"page": letter, "self": letter}, status=405)
-    response["Allow"] = ", ".join(allowed)
-    return response
 
 
 def page_context(request, letter, **extra):
@@ -111,7 +105,7 @@ def letter_page(request, letter):
     if request.method in SAFE_METHODS:
         return render_letter(request, letter)
     if request.method != "POST":
-        return method_not_allowed(request, letter, ["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS, letter)
     if letter.is_closed:
         return render_letter(request, letter, status=403)
     form = EndorsementForm(request.POST, request.FILES)
@@ -138,7 +132,7 @@ def individual_page(request, letter):
     if request.method in SAFE_METHODS:
         return HttpResponseRedirect(letter.url + "#individual")
     if request.method != "POST":
-        return method_not_allowed(request, letter, ["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS, letter)
     if letter.is_closed or not letter.allow_individuals:
         return render_letter(request, letter, status=403)
     form = IndividualForm(request.POST)
@@ -179,7 +173,7 @@ def store_logo(upload, organization_name):
 def thanks_page(request, letter):
     """The same page after every submission: thank you, check your email."""
     if request.method not in SAFE_METHODS:
-        return method_not_allowed(request, letter, SAFE_METHODS)
+        return method_not_allowed(request, SAFE_METHODS, letter)
     context = letter.get_context(request)
     context["valid_days"] = tokens.valid_days()
     return TemplateResponse(request, "letters/thanks.html", context)
@@ -195,7 +189,7 @@ def confirm_page(request, letter, token):
         context.update(token_valid=valid, confirmed=False)
         return TemplateResponse(request, "letters/confirm.html", context, status=200 if valid else 404)
     if request.method != "POST":
-        return method_not_allowed(request, letter, ["GET", "HEAD", "POST"])
+        return method_not_allowed(request, FORM_METHODS, letter)
     if confirm(letter, token) == ConfirmResult.CONFIRMED:
         context.update(token_valid=True, confirmed=True)
         return TemplateResponse(request, "letters/confirm.html", context)

@@ -29,7 +29,7 @@ from django.views.decorators.cache import cache_control
 
 from campaigns.petitions.forms import SignatureForm
 from campaigns.petitions.models import PetitionPage
-from campaigns.petitions.page_responses import SAFE_METHODS, method_not_allowed, page_context
+from campaigns.petitions.page_responses import page_context
 from campaigns.petitions.signing import ConfirmResult, confirm_signature, find_signature_for_token, record_signature
 from nnirr_site.core import fast_paths, layout_cache
 from supporter_actions.abuse import (
@@ -41,6 +41,7 @@ from supporter_actions.abuse import (
     use_form_stamp,
 )
 from supporter_actions.page_routes import answers
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
 
 
 # --- The page with the form, shared by every visitor except for two values ----------------------
@@ -122,7 +123,7 @@ def petition_page(request, petition):
             return TemplateResponse(request, petition.get_template(request), page_context(request, petition, form=None))
         return render_form_page(request, petition)
     if request.method != "POST":
-        return method_not_allowed(request, ["GET", "HEAD", "POST"], petition)
+        return method_not_allowed(request, FORM_METHODS, petition)
     if petition.is_closed:
         return TemplateResponse(
             request, petition.get_template(request), page_context(request, petition, form=None), status=403
@@ -178,7 +179,7 @@ def confirm_page(request, petition, token):
             status=200 if valid else 404,
         )
     if request.method != "POST":
-        return method_not_allowed(request, ["GET", "HEAD", "POST"], petition)
+        return method_not_allowed(request, FORM_METHODS, petition)
     if confirm_signature(petition, token) == ConfirmResult.CONFIRMED:
         return render_shared(request, petition, "confirmed", "petitions/confirm.html", token_valid=True, confirmed=True)
     return TemplateResponse(

@@ -15,10 +15,11 @@ answers with the same "withdrawn" page whether or not anything was deleted.
 
 from django.template.response import TemplateResponse
 
-from campaigns.petitions.page_responses import SAFE_METHODS, method_not_allowed, page_context
+from campaigns.petitions.page_responses import page_context
 from campaigns.petitions.removal import delete_signature
 from campaigns.petitions.withdraw_tokens import signature_id_from_token, withdraw_token  # noqa: F401 (re-exported)
 from supporter_actions.page_routes import answers
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
 
 
 @answers("petitions.withdraw")
@@ -27,7 +28,7 @@ def withdraw_page(request, petition, token):
     if request.method in SAFE_METHODS:
         return TemplateResponse(request, "petitions/withdraw.html", page_context(request, petition, withdrawn=False))
     if request.method != "POST":
-        return method_not_allowed(request, ["GET", "HEAD", "POST"], petition)
+        return method_not_allowed(request, FORM_METHODS, petition)
     signature_id = signature_id_from_token(token, petition.translation_key)
     if signature_id is not None:
         delete_signature(signature_id, petition_key=petition.translation_key)
