@@ -24,7 +24,7 @@ from supporter_actions.abuse import (
     use_form_stamp,
 )
 from supporter_actions.page_routes import answers
-from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, confirmation_page, method_not_allowed
 
 
 def render_form(request, index, form, status=200):
@@ -82,15 +82,10 @@ def thanks_page(request, index):
 
 @answers("events.submit_confirm")
 def confirm_page(request, index, token):
-    """GET shows a "Confirm" button (mail scanners open links); only POST confirms."""
-    context = index.get_context(request)
-    context["submit_url"] = index.url + index.reverse_subpage("submit")
-    if request.method in SAFE_METHODS:
-        valid = find_for_token(token) is not None
-        context.update(token_valid=valid, confirmed=False)
-        return TemplateResponse(request, "events/submit_confirm.html", context, status=200 if valid else 404)
-    if request.method != "POST":
-        return method_not_allowed(request, FORM_METHODS, index)
-    confirmed = confirm(token)
-    context.update(token_valid=confirmed, confirmed=confirmed)
-    return TemplateResponse(request, "events/submit_confirm.html", context, status=200 if confirmed else 404)
+    def render(status, **state):
+        context = index.get_context(request)
+        context.update(submit_url=index.url + index.reverse_subpage("submit"), **state)
+        return TemplateResponse(request, "events/submit_confirm.html", context, status=status)
+
+    return confirmation_page(request, index, render, link_works=lambda: find_for_token(token) is not None,
+                             confirm=lambda: confirm(token))

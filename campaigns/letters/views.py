@@ -37,7 +37,7 @@ from supporter_actions.abuse import (
     use_form_stamp,
 )
 from supporter_actions.page_routes import answers
-from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, confirmation_page, method_not_allowed
 
 LOGO_COLLECTION = "Sign-on logos"
 
@@ -181,17 +181,10 @@ def thanks_page(request, letter):
 
 @answers("letters.confirm")
 def confirm_page(request, letter, token):
-    """GET shows a "Confirm" button (mail scanners open links); only POST confirms."""
-    context = letter.get_context(request)
-    context["valid_days"] = tokens.valid_days()
-    if request.method in SAFE_METHODS:
-        valid = find_for_token(letter, token) is not None
-        context.update(token_valid=valid, confirmed=False)
-        return TemplateResponse(request, "letters/confirm.html", context, status=200 if valid else 404)
-    if request.method != "POST":
-        return method_not_allowed(request, FORM_METHODS, letter)
-    if confirm(letter, token) == ConfirmResult.CONFIRMED:
-        context.update(token_valid=True, confirmed=True)
-        return TemplateResponse(request, "letters/confirm.html", context)
-    context.update(token_valid=False, confirmed=False)
-    return TemplateResponse(request, "letters/confirm.html", context, status=404)
+    def render(status, **state):
+        context = letter.get_context(request)
+        context.update(valid_days=tokens.valid_days(), **state)
+        return TemplateResponse(request, "letters/confirm.html", context, status=status)
+
+    return confirmation_page(request, letter, render, link_works=lambda: find_for_token(letter, token) is not None,
+                             confirm=lambda: confirm(letter, token) == ConfirmResult.CONFIRMED)

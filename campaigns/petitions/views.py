@@ -41,7 +41,7 @@ from supporter_actions.abuse import (
     use_form_stamp,
 )
 from supporter_actions.page_routes import answers
-from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, confirmation_page, method_not_allowed
 
 
 # --- The page with the form, shared by every visitor except for two values ----------------------
@@ -169,24 +169,16 @@ def thanks_page(request, petition):
 
 @answers("petitions.confirm")
 def confirm_page(request, petition, token):
-    """GET shows a "Confirm my signature" button (mail scanners open links); only POST confirms."""
-    if request.method in SAFE_METHODS:
-        valid = find_signature_for_token(petition, token) is not None
-        return TemplateResponse(
-            request,
-            "petitions/confirm.html",
-            page_context(request, petition, token_valid=valid, confirmed=False),
-            status=200 if valid else 404,
-        )
-    if request.method != "POST":
-        return method_not_allowed(request, FORM_METHODS, petition)
-    if confirm_signature(petition, token) == ConfirmResult.CONFIRMED:
-        return render_shared(request, petition, "confirmed", "petitions/confirm.html", token_valid=True, confirmed=True)
-    return TemplateResponse(
-        request,
-        "petitions/confirm.html",
-        page_context(request, petition, token_valid=False, confirmed=False),
-        status=404,
+    def render(status, token_valid, confirmed):
+        if confirmed:  # nothing personal on it: kept like the thank-you page
+            return render_shared(request, petition, "confirmed", "petitions/confirm.html", token_valid=True,
+                                 confirmed=True)
+        context = page_context(request, petition, token_valid=token_valid, confirmed=False)
+        return TemplateResponse(request, "petitions/confirm.html", context, status=status)
+
+    return confirmation_page(
+        request, petition, render, link_works=lambda: find_signature_for_token(petition, token) is not None,
+        confirm=lambda: confirm_signature(petition, token) == ConfirmResult.CONFIRMED,
     )
 
 
