@@ -34,7 +34,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
-    path("email-list/", include("email_list.urls")),
+    path("", include("email_list.urls")),  # /email-list/, /es/lista-de-correo/ (email_list/urls.py)
     path("events.ics", event_views.feed, name="events_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -61,7 +61,7 @@ def test_take_action_lists_open_actions_email_list_and_giving(client):
 def test_spanish_take_action_lists_spanish_pages_and_links(client):
     html = client.get("/es/actua/").content.decode()
     assert "Firma una petición" in html
-    assert 'href="/es/email-list/"' in section(html, "email-list")
+    assert 'href="/es/lista-de-correo/"' in section(html, "email-list")
     assert 'href="/es/donar/"' in section(html, "give")
     english_titles = set(PetitionPage.objects.filter(locale__language_code="en").values_list("title", flat=True))
     assert not any(title in section(html, "petitions") for title in english_titles)

@@ -8,8 +8,13 @@ from email_list.models import MailingList
 from supporter_actions.abuse import form_stamp
 from tests.campaigns.petition_helpers import run_queued_tasks  # noqa: F401  (re-exported)
 
-CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/email-list/confirm/[A-Za-z0-9_-]+/")
-PREFERENCES_LINK = re.compile(r"https?://[^\s\"<>]+/email-list/preferences/[0-9]+-[A-Za-z0-9_-]+/")
+# English emails link /email-list/confirm/…, Spanish ones /es/lista-de-correo/confirmar/… (email_list/urls.py).
+CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/(?:email-list/confirm|es/lista-de-correo/confirmar)/[A-Za-z0-9_-]+/")
+PREFERENCES_LINK = re.compile(
+    r"https?://[^\s\"<>]+/(?:email-list/preferences|es/lista-de-correo/preferencias)/[0-9]+-[A-Za-z0-9_-]+/"
+)
+# The sign-up page's address in each language prefix.
+SIGNUP_PATHS = {"": "/email-list/", "/es": "/es/lista-de-correo/"}
 
 
 def make_lists():
@@ -29,7 +34,7 @@ def signup_data(**overrides):
 def sign_up(client, lists, prefix="", **overrides):
     data = signup_data(**overrides)
     data["lists"] = [str(item.pk) for item in lists]
-    return client.post(f"{prefix}/email-list/", data)
+    return client.post(SIGNUP_PATHS[prefix], data)
 
 
 def links_in(pattern, to=None):

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -69,8 +70,12 @@ def _page_language_links(page, current, request=None):
         if target is not None:
             url = target.url
         elif page is None and request is not None:
-            # Non-page views (search) keep their path in the other language.
-            url = _swap_language_prefix(request.get_full_path(), current, code)
+            # Non-page views (search, the email list) keep their path in the other language; translated
+            # URL patterns (/email-list/thanks/ ↔ /es/lista-de-correo/gracias/) change their words too.
+            path = request.get_full_path()
+            url = translate_url(path, code) if code != current else path
+            if url == path:
+                url = _swap_language_prefix(path, current, code)
             translated = True
         else:
             url = layout_cache.cached("home-url", lambda: _home_url(code), code)
