@@ -330,6 +330,16 @@ SERVICES = [
 
 WORDS = ("eligibility", "documents_required", "fees_note", "hours_note", "service_area")
 
+# Organizations with a Spanish name: English pages mark the name lang="es" (every other name is English).
+SPANISH_NAMES = {
+    "demo-casa-refugio-san-diego", "demo-community-clinic-chula-vista", "demo-tucson-asylum-hospitality",
+    "demo-tucson-know-your-rights", "demo-sunland-park-food", "demo-tijuana-shelter", "demo-tijuana-legal-orientation",
+    "demo-tijuana-dining-hall", "demo-mexicali-clinic", "demo-nogales-son-comedor", "demo-agua-prieta-shelter",
+    "demo-san-luis-rc-legal", "demo-altar-water", "demo-juarez-shelter", "demo-juarez-legal",
+    "demo-juarez-detention-visits", "demo-nuevo-laredo-shelter", "demo-reynosa-legal", "demo-matamoros-camp-aid",
+    "demo-piedras-negras-kyr",
+}
+
 
 def service_fields(entry, today):
     (slug, name, _name_es, organization, categories, city, state, phone, address, postal_code, latitude, longitude,
@@ -339,6 +349,7 @@ def service_fields(entry, today):
         "slug": slug,
         "name": name,
         "organization_name": organization,
+        "organization_name_language": "es" if slug in SPANISH_NAMES else "en",
         "categories": categories,
         "city": city,
         "state": state,
@@ -404,6 +415,10 @@ def build(home):
                 ServiceHours(service=service, weekday=day, opens=opens, closes=closes, sort_order=i)
                 for i, (day, opens, closes) in enumerate(entry[-1].get("hours", []))
             )
+        name_language = "es" if entry[0] in SPANISH_NAMES else "en"
+        if service.organization_name_language != name_language:  # a database loaded before the field existed
+            service.organization_name_language = name_language
+            service.save()
         if spanish is not None:
             ensure_snippet_translation(service, "es", **spanish_fields(entry))
     build_corrections(english)

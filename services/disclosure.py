@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Case, CharField, DecimalField, F, Value, When
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
@@ -37,9 +37,9 @@ from supporter_actions.page_routes import answers
 
 # The columns read for the public; none of them is a confidential address or coordinate.
 PUBLIC_COLUMNS = (
-    "pk", "translation_key", "slug", "name", "organization_name", "description", "categories", "languages",
-    "interpretation_available", "eligibility", "no_documents_required", "documents_required", "fees", "fees_note",
-    "asks_immigration_status", "shares_with_enforcement", "status", "hours_note", "open_24_hours", "time_zone",
+    "pk", "translation_key", "slug", "name", "organization_name", "organization_name_language", "description",
+    "categories", "languages", "interpretation_available", "eligibility", "no_documents_required",
+    "documents_required", "fees", "fees_note", "asks_immigration_status", "shares_with_enforcement", "status", "hours_note", "open_24_hours", "time_zone",
     "phone", "email", "website", "city", "state", "country", "service_area", "address_confidential",
     "last_verified_on", "updated_at",
 )
@@ -89,6 +89,7 @@ class PublicService:
     slug: str
     name: str
     organization_name: str
+    organization_name_language: str
     description: str
     categories: list
     languages: list
@@ -124,6 +125,14 @@ class PublicService:
     @property
     def category_labels(self):
         return [str(CATEGORY_LABELS[value]) for value in self.categories if value in CATEGORY_LABELS]
+
+    @property
+    def organization_name_lang(self):
+        """The ``lang`` the organization's name needs on this page: its language when not the page's, else ""."""
+        language = self.organization_name_language
+        if not language or language == (translation.get_language() or "").split("-")[0]:
+            return ""
+        return language
 
     @property
     def language_labels(self):

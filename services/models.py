@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -149,6 +149,7 @@ SHARED_FACTS = (
     "phone", "email", "website", "address", "postal_code", "city", "state", "country", "latitude",
     "longitude", "address_confidential", "status", "asks_immigration_status", "shares_with_enforcement",
     "time_zone", "open_24_hours", "last_verified_on", "last_verified_by", "organization_name",
+    "organization_name_language",
 )
 
 
@@ -170,6 +171,16 @@ class Service(TranslatableMixin, index.Indexed, ClusterableModel):
     )
     organization_name = models.CharField(
         _("organization"), max_length=200, help_text=_("The organization that provides the service.")
+    )
+    # The name is the organization's own, the same in every translation (a shared fact), and often
+    # Spanish on English pages: pages mark it with lang (see ``PublicService.organization_name_lang``).
+    organization_name_language = models.CharField(
+        _("language of the organization's name"),
+        max_length=10,
+        choices=[(code, label) for code, label in Language.choices if code != Language.SIGN],  # names are written
+        blank=True,
+        help_text=_("Lets browsers and screen readers pronounce the name right on pages in other languages, "
+                    "e.g. Spanish for “Casa del Migrante”. Leave empty for the language of this entry."),
     )
     description = models.TextField(_("description"), max_length=2000)
     categories = ChoiceArrayField(
@@ -270,7 +281,8 @@ class Service(TranslatableMixin, index.Indexed, ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("organization_name"), FieldPanel("description"),
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("organization_name"),
+             FieldPanel("organization_name_language"), FieldPanel("description"),
              FieldPanel("categories"), FieldPanel("status")],
             heading=_("The service"),
         ),
@@ -360,6 +372,9 @@ class Service(TranslatableMixin, index.Indexed, ClusterableModel):
                     setattr(self, name, getattr(source, name))
             self.time_zone = source.time_zone
         self.country = country_of(self.state)
+        if not self.organization_name_language and self.locale_id:
+            # "Leave empty for the language of this entry": the first entry saved decides for every translation.
+            self.organization_name_language = Locale.objects.get(pk=self.locale_id).language_code.split("-")[0]
         if self.state and not self.time_zone:
             self.time_zone = STATE_TIME_ZONES.get(self.state, "")
         with transaction.atomic():
