@@ -32,7 +32,7 @@ from supporter_actions.abuse import (
     read_form_stamp,
     use_form_stamp,
 )
-from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, method_not_allowed
+from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, confirmation_page, method_not_allowed
 
 
 def private(response):
@@ -127,24 +127,25 @@ def thanks(request):
 
 
 def confirm_page(request, token):
-    """GET shows a "Confirm" button; only its POST confirms. A used link answers as the first time."""
-    context = {"valid_days": tokens.valid_days()}
-    if request.method in SAFE_METHODS:
-        found = request_for_token(token)
-        context.update(token_valid=found is not None, confirmed=False)
-        return private(TemplateResponse(request, "email_list/confirm.html", context, status=200 if found else 404))
-    if request.method != "POST":
-        return method_not_allowed(request, FORM_METHODS)
-    confirmed = confirm(token)
-    if confirmed is None:
-        context.update(token_valid=False, confirmed=False)
-        return private(TemplateResponse(request, "email_list/confirm.html", context, status=404))
-    context.update(
-        token_valid=True, confirmed=True,
-        lists=[item.localized_name for item in MailingList.objects.filter(pk__in=confirmed.list_ids)],
-        preferences_url=reverse("email_list:preferences", args=[links.token_for(confirmed.subscriber)]),
-    )
-    return private(TemplateResponse(request, "email_list/confirm.html", context))
+    """The core's confirmation page rule; a used link answers as the first time (see ``signup.confirm``)."""
+    confirmed = {}
+
+    def confirm_now():
+        confirmed["request"] = confirm(token)
+        return confirmed["request"] is not None
+
+    def render(status, **state):
+        context = {"valid_days": tokens.valid_days(), **state}
+        if state["confirmed"]:
+            done = confirmed["request"]
+            context.update(
+                lists=[item.localized_name for item in MailingList.objects.filter(pk__in=done.list_ids)],
+                preferences_url=reverse("email_list:preferences", args=[links.token_for(done.subscriber)]),
+            )
+        return private(TemplateResponse(request, "email_list/confirm.html", context, status=status))
+
+    return confirmation_page(request, None, render, link_works=lambda: request_for_token(token) is not None,
+                             confirm=confirm_now)
 
 
 def link_not_working(request):
