@@ -125,6 +125,11 @@ def database_outage():
     return outage
 
 
+# How long a new worker process may take to start and reach its first email: seconds on a quiet
+# machine, much more when make test runs beside other work (a clean-clone run at load 10 took over 30 s).
+WORKER_START_SECONDS = 120
+
+
 def wait_until(condition, timeout=60, what="a condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

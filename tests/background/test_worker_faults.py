@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from campaigns.petitions.models import Signature, SignatureEmail
 from nnirr_site.background.models import WorkerHeartbeat
-from tests.background.conftest import wait_until, worker_log
+from tests.background.conftest import WORKER_START_SECONDS, wait_until, worker_log
 from tests.campaigns.petition_helpers import CONFIRM_LINK, path_of, sign
 
 
@@ -68,7 +68,7 @@ def test_database_restart_while_sending(client, petition, smtp_server, start_wor
     addresses = sign_as(client, petition, 3)
     smtp_server.hold()
     worker = start_worker()
-    assert smtp_server.waiting.wait(30), worker_log(worker)  # the worker is in the middle of a send
+    assert smtp_server.waiting.wait(WORKER_START_SECONDS), worker_log(worker)  # the worker is in the middle of a send
     with database_outage():
         smtp_server.release()  # the email leaves while the database is down...
         smtp_server.wait_for(lambda server: sum(server.delivered.values()) >= 1, what="the first email")
@@ -82,7 +82,7 @@ def test_worker_killed_mid_send_then_restarted(client, petition, smtp_server, st
     addresses = sign_as(client, petition, 3)
     smtp_server.hold()
     first = start_worker()
-    assert smtp_server.waiting.wait(30), worker_log(first)
+    assert smtp_server.waiting.wait(WORKER_START_SECONDS), worker_log(first)
     first.send_signal(signal.SIGKILL)
     first.wait()
     smtp_server.release()
