@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from blog.feeds import BlogAtomFeed, BlogRssFeed
 from blog.taxonomy import Author, Topic, in_locale
+from nnirr_site.core import page_ancestors
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
@@ -216,9 +217,10 @@ class BlogPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The parent from the ancestors the breadcrumbs read anyway; as its own type without a query
-        # (the template needs its title and addresses, all on the base page).
-        parent = list(self.get_ancestors())[-1]
+        # The parent from the ancestors the breadcrumbs read anyway (kept per parent page,
+        # page_ancestors.py); as its own type without a query (the template needs its title and
+        # addresses, all on the base page).
+        parent = page_ancestors.ancestors(self)[-1]
         authors = self.get_authors()
         context.update(
             blog_index=parent.specific_deferred if parent.specific_class is BlogIndexPage else None,

@@ -12,7 +12,8 @@ the current generation only:
 - each live page found so far, by site, language and path (stored pickled, so
   every request gets its own copy to read and change);
 - whether any page has a view restriction at all (usually none, and then
-  ``BasePage.get_view_restrictions`` skips its two queries).
+  ``BasePage.get_view_restrictions`` skips its two queries);
+- the ancestors of each parent page (``page_ancestors.py``, under this fast path's switch).
 
 A page's sub-routes (a petition's ``confirm/<token>/``) are resolved from the
 cached page in Python. Any path not found yet is routed by Wagtail as before

@@ -69,8 +69,8 @@ class BasePage(Page):
         return super()._get_site_root_paths(cache_object, **kwargs)
 
     def get_ancestors(self, inclusive=False):
-        """Wagtail's ancestors, read once per page object: the breadcrumbs and the page's own
-        ``get_context`` (a post's blog index) both ask, and each asking was a query."""
+        """Wagtail's ancestors, read once per page object (each asking was a query). The breadcrumbs and
+        a post's blog index use ``page_ancestors.ancestors``, kept per parent page."""
         if inclusive:
             return super().get_ancestors(inclusive=True)
         if "_ancestors" not in self.__dict__:

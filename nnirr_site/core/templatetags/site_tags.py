@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from nnirr_site.core import layout_cache
+from nnirr_site.core import layout_cache, page_ancestors
 from nnirr_site.core.models import Menu
 
 register = template.Library()
@@ -39,6 +39,29 @@ def _menu_items(slug, language):
                 title = title or page.title
             items.append({"text": title, "url": url})
     return items
+
+
+@register.filter
+def localized(page):
+    """Wagtail's ``page.localized`` (the live translation in the active language, else the page itself)
+    without its ``Locale.get_active()`` query per call: the active locale is remembered per language
+    for the layout generation (``layout_cache.active_locale``)."""
+    if page is None:
+        return page
+    try:
+        locale = layout_cache.active_locale()
+    except (LookupError, Locale.DoesNotExist):
+        return page
+    if locale.id == page.locale_id:
+        return page
+    translation_ = page.get_translation_or_none(locale)
+    return translation_ if translation_ is not None and translation_.live else page
+
+
+@register.simple_tag
+def ancestors_of(page):
+    """The page's ancestors from the root down (for the breadcrumbs), shared by its siblings (``page_ancestors.py``)."""
+    return page_ancestors.ancestors(page)
 
 
 @register.simple_tag
