@@ -40,6 +40,8 @@ CASES = {
     # A page from the cache takes a fraction of a millisecond: many renders per round, so the median holds.
     "security_headers": ("page from the page cache", {"PAGE_CACHE_SECONDS": "600"}, [("home, cached", {"path": "/", "n": 40})]),
     "petition_pages": ("petition form page", {"PETITION_PAGE_CACHE_SECONDS": "5"}, [("petition page", {"path": PETITION})]),
+    "card_cache": ("uncached page", {}, [("blog index", {"path": "/news/"}),
+                                         ("search 'refugee'", {"path": "/search/?q=refugee"})]),
     "email_markers": ("signer email", {}, [("confirmation email", {
         "setup": EMAIL_SETUP, "call": "build_message(signature, EmailKind.CONFIRM, 'tok-123')"})]),
 }

@@ -16,7 +16,8 @@ invalidated. The names:
 - ``petition_pages``: a petition's form page rendered once and shared, with per-visitor CSRF and form
   stamp slots (``campaigns/petitions/views.py``);
 - ``security_headers``: the CSP and Permissions-Policy headers built once per process (``security.py``);
-- ``email_markers``: petition emails rendered once per generation with markers (``campaigns/petitions/emails.py``).
+- ``email_markers``: petition emails rendered once per generation with markers (``campaigns/petitions/emails.py``);
+- ``card_cache``: listing cards rendered once per process and generation (``card_cache.py``).
 """
 
 from functools import lru_cache
@@ -24,7 +25,7 @@ from functools import lru_cache
 from django.conf import settings
 
 NAMES = ("route_cache", "restrictions", "layout_cache", "page_cache", "petition_pages", "security_headers",
-         "email_markers")
+         "email_markers", "card_cache")
 
 
 @lru_cache(maxsize=16)

@@ -109,7 +109,8 @@ class RankedResults:
     """Search results with the first ``RERANKED`` put in order again (see the module docstring).
 
     Behaves like the backend's results for Django's Paginator (``count`` and slicing); each page
-    handed out carries ``search_kind``, its kind in words (``kind_label``).
+    handed out (a base ``Page``: see ``specific_where_needed``) carries ``search_kind``, its kind in
+    words (``kind_label``).
     """
 
     def __init__(self, results, query, prefer_content):
@@ -138,10 +139,18 @@ class RankedResults:
             pages = self.head[start:stop]
         else:
             pages = [*self.head[start:], *self.results[max(start, len(self.head)):stop]]
-        pages = specific_pages(pages)
         for page in pages:
             page.search_kind = kind_label(page)
         return pages
+
+
+def specific_where_needed(pages, needed):
+    """``pages`` with those for which ``needed(page)`` made specific (``specific_pages``), in order."""
+    wanted = [page for page in pages if needed(page)]
+    found = {page.pk: page for page in specific_pages(wanted)}
+    for page in found.values():
+        page.search_kind = kind_label(page)
+    return [found.get(page.pk, page) for page in pages]
 
 
 def search_pages(query, locale):

@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from nnirr_site.core import layout_cache, site_url
-from nnirr_site.core.search import search_pages
+from nnirr_site.core import card_cache, layout_cache, site_url
+from nnirr_site.core.search import search_pages, specific_where_needed
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
@@ -28,6 +28,10 @@ def search(request):
     if query:
         matches, fuzzy = search_pages(query, layout_cache.active_locale())
         results = paginate(request, matches, SEARCH_PAGE_SIZE)
+        # Only results whose HTML is not kept yet (card_cache.py) are read in full (summary, date).
+        results.object_list = specific_where_needed(
+            list(results.object_list), lambda page: not card_cache.is_cached(card_cache.search_result_key(page, request))
+        )
     return render(request, "core/search.html", {"query": query, "results": results, "fuzzy": fuzzy})
 
 

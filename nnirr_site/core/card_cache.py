@@ -1,0 +1,89 @@
+"""Listing cards rendered once per process and layout generation, then reused by every listing.
+
+A card (``templates/includes/card.html`` and the templates that extend it) shows one page: its
+image renditions, address, title, summary, a label and a date. Rendering one through ``{% include %}``
+costs about 0.3–0.5 ms (the include's context, the ``srcset_image`` renditions, ``item.url``, date
+formatting), and a listing shows ten or twelve. The same card appears on every filter combination of
+a listing, every search, every page of related posts, and every language switch back — pages no page
+cache can serve. So the HTML of each card is kept in this process's memory for the current layout
+generation, keyed on everything the template reads: the template, the item's class and id, the
+language, the locale of the page it is shown on (an item in the other language carries ``lang``),
+and the values given to it (label, date).
+
+Fast path ``card_cache`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves (``bench/fast_paths.py``,
+see the README): the figure is in the module's README line. Invalidation: the layout generation
+(``layout_cache.py``), which changes with any page published, unpublished, moved or deleted and any
+image or document saved — everything a card shows. Django's ``{% cache %}`` fragment keyed the same
+way would do the same work but read the shared cache (a file read or a Redis round trip) per card,
+which costs as much as rendering one.
+"""
+
+import datetime
+
+from django.template import Context
+from django.utils import translation
+
+from nnirr_site.core import fast_paths, layout_cache
+
+DEFAULT_TEMPLATE = "includes/card.html"
+SEARCH_RESULT_TEMPLATE = "core/includes/search_result.html"
+
+
+def render_card(context, item, template_name=DEFAULT_TEMPLATE, **values):
+    """The card for ``item`` as ``{% include template_name with values %}`` would render it in ``context``.
+
+    The template sees ``item``, ``page`` (the page the card is shown on), ``LANGUAGE_CODE`` and
+    ``label`` and ``date`` (from ``values``, else from the surrounding context, as an include does).
+    """
+    for name in ("label", "date"):
+        if name not in values:
+            values[name] = context.get(name)
+    page = context.get("page")
+    language = translation.get_language()
+    flat = {"item": item, "page": page, "LANGUAGE_CODE": language, **values}
+    if not fast_paths.enabled("card_cache"):
+        return _render(context, template_name, flat)
+    key = ("card", template_name, type(item), item.pk, language, getattr(page, "locale_id", None),
+           *((name, _key_part(value)) for name, value in sorted(values.items())))
+    entries = layout_cache.local_entries()
+    html = entries.get(key)
+    if html is None:
+        html = entries[key] = _render(context, template_name, flat)
+    return html
+
+
+def search_result_key(result, request):
+    """The cache key of one search result's HTML (``core/includes/search_result.html``)."""
+    site = getattr(request, "_wagtail_site", None)
+    return ("search-result", result.specific_class, result.pk, translation.get_language(), getattr(site, "pk", None))
+
+
+def is_cached(key):
+    """Whether ``key``'s HTML is ready (then the item need not be fetched in full to show it)."""
+    return fast_paths.enabled("card_cache") and key in layout_cache.local_entries()
+
+
+def render_search_result(context, result):
+    """One search result as ``core/includes/search_result.html`` renders it, kept like a card."""
+    flat = {"result": result, "request": context.get("request")}
+    if not fast_paths.enabled("card_cache"):
+        return _render(context, SEARCH_RESULT_TEMPLATE, flat)
+    key = search_result_key(result, context.get("request"))
+    entries = layout_cache.local_entries()
+    html = entries.get(key)
+    if html is None:
+        html = entries[key] = _render(context, SEARCH_RESULT_TEMPLATE, flat)
+    return html
+
+
+def _key_part(value):
+    """``value`` as part of a cache key: itself when it is plain data, else its type and text (a lazy
+    translation, a model's display value)."""
+    if value is None or isinstance(value, (str, int, datetime.date)):
+        return (type(value), value)
+    return (type(value), str(value))
+
+
+def _render(context, template_name, flat):
+    template = context.template.engine.get_template(template_name)
+    return template.render(Context(flat, autoescape=context.autoescape))
