@@ -14,6 +14,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nnirr_site.core.widgets import ListingSelect
 from events.models import Attendance, EventLanguage, EventPage
 from events.places import STATES
 
@@ -45,10 +46,10 @@ def archive_years(index, now=None):
 class EventFilterForm(forms.Form):
     """The events filter form; option lists and counts are set per request."""
 
-    state = forms.ChoiceField(label=_("State"), required=False)
-    mode = forms.ChoiceField(label=_("In person or online"), required=False)
-    lang = forms.ChoiceField(label=_("Language"), required=False)
-    campaign = forms.ChoiceField(label=_("Campaign"), required=False)
+    state = forms.ChoiceField(label=_("State"), required=False, widget=ListingSelect)
+    mode = forms.ChoiceField(label=_("In person or online"), required=False, widget=ListingSelect)
+    lang = forms.ChoiceField(label=_("Language"), required=False, widget=ListingSelect)
+    campaign = forms.ChoiceField(label=_("Campaign"), required=False, widget=ListingSelect)
 
     EMPTY_LABELS = {
         "state": _("All states"),

@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from nnirr_site.core.widgets import ListingSelect
 from resources.vocabulary import ResourceKind, ResourceLanguage, ResourcePageTag
 
 MAX_VALUE_LENGTH = 100
@@ -22,10 +23,10 @@ MAX_VALUE_LENGTH = 100
 class ResourceFilterForm(forms.Form):
     """The library's filter form; option lists are set per request from what the library holds."""
 
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=ListingSelect)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, widget=ListingSelect)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=ListingSelect)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None, widget=ListingSelect)
 
     EMPTY_LABELS = {
         "kind": _("All kinds"),
