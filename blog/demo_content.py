@@ -361,7 +361,7 @@ def build_spanish(blog, posts, es):
         title="Organizaciones de la frontera: respondan la encuesta comunitaria",
         topic=es["border-rights"],
         summary=(
-            "Si su organización trabaja en la frontera sur, sus respuestas ayudarán a mapear servicios esenciales "
+            "Si tu organización trabaja en la frontera sur, tus respuestas ayudarán a mapear servicios esenciales "
             "y a documentar problemas de derechos humanos."
         ),
         body=[

@@ -394,11 +394,11 @@ def build_spanish(library, pages):
         "es",
         "dia-internacional-del-migrante-llamado-a-la-accion",
         title="Día Internacional del Migrante: llamado a la acción",
-        summary="Nuestra guía anual para conmemorar el 18 de diciembre en su comunidad, en inglés y en español.",
+        summary="Nuestra guía anual para conmemorar el 18 de diciembre en tu comunidad, en inglés y en español.",
         body=[paragraph(
             "Desde el año 2000 coordinamos el Día Internacional del Migrante en Estados Unidos. El llamado a la "
-            "acción propone lo que su grupo puede hacer: respaldar la declaración nacional, organizar una "
-            "conferencia de prensa o un taller, promover una resolución local, escribir a sus autoridades, publicar "
+            "acción propone lo que tu grupo puede hacer: respaldar la declaración nacional, organizar una "
+            "conferencia de prensa o un taller, promover una resolución local, escribir a tus autoridades, publicar "
             "una declaración, proyectar una película o colocar carteles."
         )],
     )
@@ -408,9 +408,9 @@ def build_spanish(library, pages):
         "es",
         "consejos-para-aprobar-resoluciones-locales",
         title="Consejos para aprobar resoluciones locales",
-        summary="Cómo lograr, paso a paso, que su ciudad o condado apruebe una resolución por los derechos de las personas migrantes.",
+        summary="Cómo lograr, paso a paso, que tu ciudad o condado apruebe una resolución por los derechos de las personas migrantes.",
         body=[paragraph(
-            "Una resolución local deja constancia de que su ciudad o condado defiende los derechos humanos de todas "
+            "Una resolución local deja constancia de que tu ciudad o condado defiende los derechos humanos de todas "
             "las personas migrantes. Estos consejos explican cómo conseguir quién la patrocine, formar una "
             "coalición, redactar el texto y mantener la presión después de la votación. El documento está en inglés."
         )],
@@ -465,8 +465,8 @@ MORE_SPANISH = [
      "decisiones económicas tomadas lejos empujan a la gente a migrar. Sirve para abrir una conversación en clase, "
      "en una congregación o en una reunión comunitaria. El video está en inglés."),
     ("letters", "cartas-modelo-a-las-autoridades", "Cartas modelo a las autoridades",
-     "Cartas que su grupo puede adaptar y enviar a sus autoridades por el Día Internacional del Migrante.",
-     "Adapte estas cartas con datos de su comunidad y envíelas a su alcaldía, a su concejo municipal o a sus "
+     "Cartas que tu grupo puede adaptar y enviar a tus autoridades por el Día Internacional del Migrante.",
+     "Adapta estas cartas con datos de tu comunidad y envíalas a tu alcaldía, a tu concejo municipal o a tus "
      "representantes en el Congreso. Las cartas están en inglés."),
     ("alliances", "alianza-de-alianzas", "Alianza de alianzas: convergencias de la sociedad civil en torno a los "
      "movimientos globales por los derechos de las personas migrantes",
@@ -485,7 +485,7 @@ MORE_SPANISH = [
      "elaboración. Los documentos de esta página están en inglés."),
     ("flyers", "volantes-sobre-la-red", "Volantes sobre la Red",
      "Volantes para presentar a la Red en reuniones, ferias y actividades comunitarias.",
-     "Imprímalos y repártalos en sus actividades: explican quiénes somos, por qué luchamos y cómo sumarse. Los "
+     "Imprímelos y repártelos en tus actividades: explican quiénes somos, por qué luchamos y cómo sumarse. Los "
      "volantes están en inglés."),
     ("pamphlet", "folleto-derechos-humanos-para-todas-las-personas", "Folleto: derechos humanos para todas las personas "
      "inmigrantes y refugiadas",

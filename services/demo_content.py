@@ -52,7 +52,7 @@ SERVICES = [
      "300 Example Street", "91910", 32.6401, -117.0842,
      "Primary care, vaccinations and counseling for anyone, with or without insurance. Fees depend on income.",
      "Atención primaria, vacunas y consejería para cualquier persona, con o sin seguro médico. El costo depende "
-     "de sus ingresos.",
+     "de los ingresos.",
      {"languages": ["en", "es"], "fees": "sliding", "asks": "no", "shares": "no",
       "hours": hours(WEEKDAYS, (8, 0), (18, 0)) + hours([5], (9, 0), (13, 0)), "verified_days": 60}),
     ("demo-detention-visits-otay-mesa", "Detention visitation program", "Programa de visitas a personas detenidas",
@@ -75,14 +75,14 @@ SERVICES = [
      "+1 760-555-0106", "", "", None, None,
      "Volunteer drivers take people to immigration court, check-ins and medical appointments. Call two days ahead.",
      "Personas voluntarias llevan en auto a la corte de inmigración, a citas de control y a citas médicas. "
-     "Llame con dos días de anticipación.",
+     "Llama con dos días de anticipación.",
      {"languages": ["en", "es"], "asks": "no", "shares": "no", "hours_note": "Call two days before your appointment.",
-      "hours_note_es": "Llame dos días antes de su cita.", "verified_days": 90}),
+      "hours_note_es": "Llama dos días antes de tu cita.", "verified_days": 90}),
     ("demo-yuma-water-stations", "Desert water stations", "Estaciones de agua en el desierto",
      "Demo Humane Borders Yuma", ["water_aid"], "Yuma", "US-AZ", "+1 928-555-0107", "", "", None, None,
      "Volunteers keep water barrels full along desert routes and report who needs rescue. Call the hotline in "
      "an emergency, and 911 if someone is in danger.",
-     "Personas voluntarias mantienen llenos tambos de agua en las rutas del desierto. En una emergencia llame a "
+     "Personas voluntarias mantienen llenos tambos de agua en las rutas del desierto. En una emergencia llama a "
      "la línea de ayuda, y al 911 si alguien está en peligro.",
      {"languages": ["en", "es"], "asks": "no", "shares": "no", "open_24_hours": True, "verified_days": 15,
       "service_area": "Yuma County desert", "service_area_es": "Desierto del condado de Yuma"}),
@@ -95,11 +95,11 @@ SERVICES = [
      "con sus familiares. La dirección se comparte por teléfono.",
      {"languages": ["en", "es", "quc", "pt"], "asks": "no", "shares": "no", "confidential": True,
       "open_24_hours": True, "verified_days": 10}),
-    ("demo-tucson-know-your-rights", "Know-your-rights workshops", "Talleres sobre sus derechos",
+    ("demo-tucson-know-your-rights", "Know-your-rights workshops", "Talleres sobre tus derechos",
      "Demo Derechos Humanos Tucson", ["know_your_rights", "legal"], "Tucson", "US-AZ", "+1 520-555-0109",
      "88 Example Plaza", "85701", 32.2226, -110.9747,
      "Workshops on what to do if immigration agents come to your home or work, and a rapid-response hotline.",
-     "Talleres sobre qué hacer si agentes de inmigración llegan a su casa o trabajo, y una línea de respuesta rápida.",
+     "Talleres sobre qué hacer si agentes de inmigración llegan a tu casa o trabajo, y una línea de respuesta rápida.",
      {"languages": ["en", "es"], "asks": "no", "shares": "no", "hours": hours([2], (18, 0), (20, 0)),
       "verified_days": 40}),
     ("demo-nogales-az-clinic", "Border health clinic", "Clínica de salud fronteriza",
@@ -125,7 +125,7 @@ SERVICES = [
      "Ayuda con asilo, peticiones familiares, DACA y defensa en la corte de inmigración. Costo según ingresos.",
      {"languages": ["en", "es"], "fees": "sliding", "asks": "yes", "shares": "no",
       "hours": hours(WEEKDAYS, (9, 0), (17, 0)), "verified_days": 120,
-      "documents_required": "Any immigration papers you have", "documents_required_es": "Los papeles migratorios que tenga"}),
+      "documents_required": "Any immigration papers you have", "documents_required_es": "Los papeles migratorios que tengas"}),
     ("demo-sunland-park-food", "Community kitchen", "Comedor comunitario",
      "Demo Sunland Park Comedor", ["food", "water_aid"], "Sunland Park", "US-NM", "+1 575-555-0113",
      "7 Example Way", "88063", 31.7960, -106.5790,
@@ -144,7 +144,7 @@ SERVICES = [
      "Confidential", "79901", 31.7600, -106.4850,
      "A place to rest for a few nights after release, with meals, a nurse and help with travel. Call first.",
      "Un lugar para descansar unas noches después de la liberación, con comida, enfermería y ayuda para viajar. "
-     "Llame antes.",
+     "Llama antes.",
      {"languages": ["en", "es", "kek", "mam"], "asks": "no", "shares": "no", "confidential": True,
       "open_24_hours": True, "verified_days": 12, "time_zone": "America/Denver"}),
     ("demo-el-paso-detention-visits", "Visits to people in detention", "Visitas a personas detenidas",
@@ -158,7 +158,7 @@ SERVICES = [
      "Demo Frontera Workers Center", ["know_your_rights", "legal", "other"], "El Paso", "US-TX", "+1 915-555-0117",
      "220 Example Street", "79901", 31.7590, -106.4870,
      "Help recovering unpaid wages and workshops on workplace rights, whatever your immigration status.",
-     "Ayuda para recuperar salarios no pagados y talleres sobre derechos laborales, sin importar su estatus migratorio.",
+     "Ayuda para recuperar salarios no pagados y talleres sobre derechos laborales, sin importar tu estatus migratorio.",
      {"languages": ["en", "es"], "asks": "no", "shares": "no", "hours": hours([0, 2, 4], (17, 0), (20, 0)),
       "verified_days": 50, "time_zone": "America/Denver"}),
     ("demo-del-rio-respite", "Respite center", "Centro de respiro",
@@ -220,7 +220,7 @@ SERVICES = [
      "Demo Al Otro Lado Tijuana", ["legal", "know_your_rights"], "Tijuana", "MX-BCN", "+52 664 555 0125",
      "Avenida Ejemplo 250, Zona Centro", "22000", 32.5330, -117.0380,
      "Free talks and one-to-one orientation on asking for asylum in the United States and on rights in Mexico.",
-     "Pláticas gratuitas y orientación individual sobre cómo pedir asilo en Estados Unidos y sobre sus derechos en México.",
+     "Pláticas gratuitas y orientación individual sobre cómo pedir asilo en Estados Unidos y sobre los derechos en México.",
      {"languages": ["es", "en", "ht", "fr"], "asks": "no", "shares": "no", "hours": hours(WEEKDAYS, (9, 0), (14, 0)),
       "verified_days": 65}),
     ("demo-tijuana-dining-hall", "Breakfast dining hall", "Desayunador",
@@ -242,7 +242,7 @@ SERVICES = [
      "Volunteers drive people deported at the Tecate port of entry to shelters in Tijuana and Mexicali.",
      "Personas voluntarias trasladan a quienes son deportados por la garita de Tecate a albergues en Tijuana y Mexicali.",
      {"languages": ["es"], "asks": "no", "shares": "no", "hours_note": "Call when you arrive at the port of entry.",
-      "hours_note_es": "Llame cuando llegue a la garita.", "verified_days": 140}),
+      "hours_note_es": "Llama cuando llegues a la garita.", "verified_days": 140}),
     ("demo-nogales-son-comedor", "Aid center for deported people", "Centro de ayuda para personas deportadas",
      "Demo Iniciativa Kino Nogales", ["food", "medical", "legal", "other"], "Nogales", "MX-SON", "+52 631 555 0129",
      "Calle Ejemplo 5", "84000", 31.3080, -110.9420,
@@ -457,7 +457,7 @@ def build_spanish(directory):
         "direcciones y teléfonos son inventados.",
         summary="Un directorio y mapa de servicios para comunidades fronterizas y personas migrantes.",
         how_to_use="Cada entrada dice si el servicio pregunta por el estatus migratorio y si comparte información "
-        "con las autoridades de inmigración. Llame antes de ir: los horarios cambian.",
+        "con las autoridades de inmigración. Llama antes de ir: los horarios cambian.",
     )
 
 

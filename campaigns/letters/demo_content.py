@@ -168,7 +168,7 @@ def translate_convention_letter(page):
         "es",
         "carta-de-adhesion",
         title="Organizaciones piden a los Estados Unidos que ratifiquen la Convención sobre los Trabajadores Migratorios",
-        summary="Sume a su organización al llamado para que EE. UU. ratifique la Convención de la ONU sobre los "
+        summary="Suma a tu organización al llamado para que EE. UU. ratifique la Convención de la ONU sobre los "
         "Trabajadores Migratorios.",
         addressee="El Presidente y los miembros del Senado de los Estados Unidos",
         letter_text=rich(
@@ -186,8 +186,8 @@ def translate_convention_letter(page):
             "Pedimos al Presidente que envíe la Convención al Senado, y al Senado que la ratifique sin demora.",
         ),
         thank_you_text=rich(
-            "Gracias. Revise el correo de la persona de contacto y confirme la adhesión; luego nuestro equipo la "
-            "verifica antes de que su organización aparezca en la lista."
+            "Gracias. Revisa el correo de la persona de contacto y confirma la adhesión; luego nuestro equipo la "
+            "verifica antes de que tu organización aparezca en la lista."
         ),
     )
 
@@ -234,7 +234,7 @@ def translate_statement(page):
             "en sus comunidades, que acojan a las personas refugiadas y que apoyen la ratificación de la "
             "Convención sobre los Trabajadores Migratorios por parte de los Estados Unidos.",
         ),
-        thank_you_text=rich("Gracias. Confirme la adhesión desde el correo de la persona de contacto."),
+        thank_you_text=rich("Gracias. Confirma la adhesión desde el correo de la persona de contacto."),
     )
 
 

@@ -208,7 +208,7 @@ def test_spanish_form_errors_email_and_confirmation(client, letter):
     assert endorsement.language == "es" and "autorizado" in endorsement.consent_text
     run_queued_tasks()
     (message,) = mail.outbox
-    assert message.subject.startswith("Confirme la adhesión")
+    assert message.subject.startswith("Confirma la adhesión")
     assert "/es/" in confirm_links()[0]
     confirmed = confirm_by_post(client, confirm_links()[0])
     assert confirmed.status_code == 200 and "confirmada" in confirmed.content.decode()

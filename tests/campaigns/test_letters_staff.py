@@ -233,7 +233,7 @@ def test_listed_email_in_the_contacts_language(login_as, letter):
     run_queued_tasks()
     assert len(mail.outbox) == 1
     assert "Hola" in mail.outbox[0].body
-    assert mail.outbox[0].subject.startswith("Su organización aparece en la lista")
+    assert mail.outbox[0].subject.startswith("Tu organización aparece en la lista")
 
 
 def test_taken_off_the_list_and_verified_again_the_contact_is_told_once(login_as, letter):

@@ -85,7 +85,7 @@ def test_bad_input_shows_errors_never_a_500(client, fields, message):
 
 def test_errors_are_in_spanish_on_the_spanish_form(client):
     html = post(client, url="/es/servicios/demo-tijuana-dining-hall/correction/", details="").content.decode()
-    assert "Por favor, díganos qué está mal." in html
+    assert "Por favor, dinos qué está mal." in html
 
 
 @pytest.mark.parametrize(
