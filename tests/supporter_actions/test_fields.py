@@ -107,3 +107,14 @@ def test_replace_stamp_puts_a_new_stamp_in_a_bound_form():
     form.replace_stamp("new")
     assert form.data["started"] == "new"
     assert 'value="new"' in str(form["started"])
+
+
+def test_a_consent_box_is_drawn_inside_its_label_like_any_checkbox():
+    """ExactCheckbox (widget_type "exactcheckbox") gets the tick-box layout: box and words in one label."""
+    from django.template.loader import render_to_string
+
+    form = ExampleForm()
+    html = render_to_string("supporter_actions/field.html", {"field": form["consent"]})
+    assert 'class="field field--check"' in html
+    label = html[html.index("<label"):html.index("</label>")]
+    assert 'type="checkbox"' in label and "Consent" in label
