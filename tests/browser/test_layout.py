@@ -2,8 +2,9 @@
 
 For each page of the tour (``nnirr_site.core.page_tour``, the same one ``make screenshots`` takes):
 no horizontal scrolling, a header under 120 px on phones, no text drawn over an image without its
-own opaque background of sufficient contrast, no CSS grid with an empty column, and no run of text
-in the other language without a ``lang`` attribute saying so. Failures are gathered so one run lists
+own opaque background of sufficient contrast, no CSS grid with an empty column, no card whose
+picture area (drawn by CSS when there is no picture) is blank, and no run of text in the other
+language without a ``lang`` attribute saying so. Failures are gathered so one run lists
 them all.
 
 Speed (the suite took 1.5–3 minutes): each address is loaded once, then checked at every width by
@@ -68,6 +69,13 @@ async ({phone, words, limit}) => {
       const ok = scrim && !scrim.contains(img) &&
                  contrast(rgba(info(el).s.color), rgba(info(scrim).s.backgroundColor)) >= 4.5;
       if (!ok) problems.push(`text over an image without a scrim: "${el.textContent.trim().slice(0, 40)}"`);
+    }
+  }
+
+  // A card without a picture gets a CSS pattern instead: the area must not be left blank.
+  for (const el of everything) {
+    if (el.classList.contains('card__image--none') && visible(el) && info(el).s.backgroundImage === 'none') {
+      problems.push(`blank picture area: .${[...el.classList].join('.')}`);
     }
   }
 
@@ -156,6 +164,8 @@ BROKEN = """<!doctype html><html lang="en"><head><style>
   <div class="wide"></div>
   <div class="grid"><div>one</div><div>two</div><div>three</div></div>
   <div class="hero"><img width="300" height="200" alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p>Words over the picture</p></div>
+  <span class="card__image card__image--none" style="display: block; width: 100px; height: 50px;
+    background: #eee linear-gradient(red, blue), linear-gradient(red, blue)"></span>
   <p>Una organización de la frontera que trabaja por los derechos de las personas migrantes</p>
 </body></html>"""
 
@@ -171,3 +181,4 @@ def test_the_checks_find_each_kind_of_problem(page, width):
     assert 'text over an image without a scrim: "Words over the picture"' in problems
     assert "grid .grid has 4 columns for 3 used" in problems
     assert 'es text without lang: "Una organización' in problems
+    assert "blank picture area: .card__image.card__image--none" in problems  # a background color in the first layer
