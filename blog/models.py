@@ -27,7 +27,7 @@ from wagtail.search import index
 
 from blog.feeds import BlogAtomFeed, BlogRssFeed
 from blog.taxonomy import Author, Topic, in_locale
-from nnirr_site.core import page_ancestors
+from nnirr_site.core import card_cache, page_ancestors
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
@@ -78,9 +78,11 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
                 posts = posts.filter(topic__translation_key=active_topic.translation_key)
             else:
                 posts = posts.none()
-        posts = posts.select_related("listing_image", "topic").prefetch_related("listing_image__renditions")
+        shown = paginate(request, posts.select_related("listing_image", "topic"), self.PAGE_SIZE)
+        # The renditions only for cards not kept yet (nnirr_site/core/card_cache.py).
+        shown.object_list = card_cache.prefetch_for_cards(list(shown.object_list), "listing_image__renditions")
         context.update(
-            posts=paginate(request, posts, self.PAGE_SIZE),
+            posts=shown,
             tag_slug=tag_slug,
             active_tag=active_tag,
             topic_slug=topic_slug,
@@ -212,7 +214,8 @@ class BlogPage(BasePage):
             .filter(locale_id=self.locale_id, topic__translation_key=self.topic.translation_key)
             .exclude(pk=self.pk)
             .order_by("-date", "-pk")
-            .select_related("listing_image")[: self.RELATED_COUNT]
+            .select_related("listing_image")
+            .defer_streamfields()[: self.RELATED_COUNT]
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from nnirr_site.core import card_cache
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
@@ -55,13 +56,13 @@ class ResourceIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         library_filter = ResourceFilter(request.GET, self.get_resources())
-        resources = library_filter.results().select_related("listing_image").prefetch_related(
-            "listing_image__renditions"
-        )
+        shown = paginate(request, library_filter.results().select_related("listing_image"), self.PAGE_SIZE)
+        # The renditions only for cards not kept yet (nnirr_site/core/card_cache.py).
+        shown.object_list = card_cache.prefetch_for_cards(list(shown.object_list), "listing_image__renditions")
         context.update(
             filter=library_filter,
             filter_form=library_filter.form,
-            resources=paginate(request, resources, self.PAGE_SIZE),
+            resources=shown,
         )
         return context
 

@@ -8,12 +8,14 @@ so this app never imports the resources or blog apps.
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page
+
+from nnirr_site.core import card_cache
 
 # The card image sizes of templates/includes/card.html (its srcset). They must match the template's
 # exactly: an image fetched with prefetch_renditions() looks only among the prefetched renditions, so a
@@ -34,11 +36,11 @@ def with_card_images(queryset):
 
 def prefetch_card_images(*lists):
     """Listing images and their card renditions for every page of ``lists`` (any mix of page types), in
-    two queries in total, where ``with_card_images`` on each listing takes two per listing."""
+    two queries in total, where ``with_card_images`` on each listing takes two per listing; none for
+    pages whose card is kept already (``card_cache.prefetch_for_cards``)."""
     pages = [page for pages in lists for page in pages]
-    if pages:
-        images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
-        prefetch_related_objects(pages, Prefetch("listing_image", queryset=images))
+    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
+    card_cache.prefetch_for_cards(pages, Prefetch("listing_image", queryset=images))
 
 
 def localized_live_links(links, card_images=True):

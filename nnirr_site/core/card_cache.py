@@ -16,10 +16,14 @@ see the README): the figure is in the module's README line. Invalidation: the la
 image or document saved — everything a card shows. Django's ``{% cache %}`` fragment keyed the same
 way would do the same work but read the shared cache (a file read or a Redis round trip) per card,
 which costs as much as rendering one.
+
+What only a card shows need not be read for a card already kept: listings fetch their cards' image
+renditions through ``prefetch_for_cards``, and search reads results in full only where needed.
 """
 
 import datetime
 
+from django.db.models import prefetch_related_objects
 from django.template import Context
 from django.utils import translation
 
@@ -49,7 +53,29 @@ def render_card(context, item, template_name=DEFAULT_TEMPLATE, **values):
     html = entries.get(key)
     if html is None:
         html = entries[key] = _render(context, template_name, flat)
+        entries[_shown_key(item, language)] = True
     return html
+
+
+def _shown_key(item, language):
+    return ("card-shown", type(item), item.pk, language)
+
+
+def needs_card_data(item):
+    """Whether ``item``'s card has not been kept yet in the active language (so a listing should fetch
+    what only the card shows: its image's renditions). A card kept with other values (another label)
+    still renders right without them, reading its renditions itself."""
+    if not fast_paths.enabled("card_cache"):
+        return True
+    return _shown_key(item, translation.get_language()) not in layout_cache.local_entries()
+
+
+def prefetch_for_cards(items, *lookups):
+    """``prefetch_related_objects`` for the ``items`` whose card is not kept yet (``needs_card_data``)."""
+    needed = [item for item in items if needs_card_data(item)]
+    if needed and lookups:
+        prefetch_related_objects(needed, *lookups)
+    return items
 
 
 def search_result_key(result, request):
