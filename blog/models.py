@@ -199,11 +199,14 @@ class BlogPage(BasePage):
 
     def get_related_posts(self):
         """Posts the editor chose; without any, the newest posts on the same topic."""
-        chosen = [
-            link.post
-            for link in self.related_post_links.select_related("post__listing_image")
-            if link.post_id and link.post.live
-        ]
+        # Most posts choose none: their ids first (a light query), the posts only when there are some.
+        chosen_ids = [post_id for post_id in self.related_post_links.values_list("post_id", flat=True) if post_id]
+        if chosen_ids:
+            found = BlogPage.objects.filter(pk__in=chosen_ids, live=True).select_related("listing_image")
+            by_pk = {post.pk: post for post in found.defer_streamfields()}
+            chosen = [by_pk[post_id] for post_id in chosen_ids if post_id in by_pk]
+        else:
+            chosen = []
         if chosen:
             return in_locale(chosen, self.locale_id, BlogPage)[: self.RELATED_COUNT]
         if self.topic is None:
