@@ -286,7 +286,7 @@ def build(home):
         tags=["Migrants Day", "take action", "our network"],
         authors=[staff],
         listing_image=get_or_create_image("Migrants Day gathering illustration", "sun"),
-        summary="Every 18 December communities across the country stand up for migrants' rights. Here is how to join.",
+        summary="Every December 18 communities across the country stand up for migrants' rights. Here is how to join.",
         body=[
             paragraph(
                 "We have coordinated International Migrants Day in the United States every year since 2000. Local "
@@ -393,11 +393,11 @@ def build_recent_posts(blog, posts, en, es, alma, staff, border_team):
         tags=["Migrants Day", "take action", "events"],
         authors=[staff],
         listing_image=get_or_create_image("Migrants Day 2026 illustration", "sun"),
-        summary="A month before 18 December, member groups have planned vigils, forums, rallies and dinners. "
+        summary="A month before December 18, member groups have planned vigils, forums, rallies and dinners. "
                 "Find one near you or add your own.",
         body=[
             paragraph(
-                "One month from today, on 18 December, communities across the country will mark International "
+                "One month from today, on December 18, communities across the country will mark International "
                 "Migrants Day. Member groups have already planned candlelight vigils in the desert, binational "
                 "forums at the border, rallies at state capitols, community dinners for families and an online "
                 "teach-in, in nine states so far."
@@ -424,7 +424,7 @@ def build_recent_posts(blog, posts, en, es, alma, staff, border_team):
         tags=["borders", "United Nations", "human rights"],
         authors=[border_team],
         listing_image=get_or_create_image("Border guidelines anniversary illustration", "teal"),
-        summary="On 22 October 2014 the UN released its principles on human rights at international borders. "
+        summary="On October 22, 2014 the UN released its principles on human rights at international borders. "
                 "They matter more than ever.",
         body=[
             paragraph(

@@ -212,7 +212,7 @@ def build_programs(home):
             paragraph(
                 "The network supported the work of the UN human-rights office on the <i>Recommended Principles and "
                 "Guidelines on Human Rights at International Borders</i>. The guidelines were released at the "
-                "United Nations in New York on 22 October 2014, and NNIRR spoke at the launch event the following "
+                "United Nations in New York on October 22, 2014, and NNIRR spoke at the launch event the following "
                 "day."
             ),
             paragraph(
@@ -470,7 +470,7 @@ def build_migrants_day(index, programs, contact):
     call_2020 = get_or_create_document(
         "International Migrants Day 2020: call to action",
         [
-            "On 18 December, join people across the country in standing up for the rights of migrants.",
+            "On December 18, join people across the country in standing up for the rights of migrants.",
             "What you can do: endorse the national statement; hold a press conference, forum or workshop; pass a "
             "local resolution; write to your elected officials; issue a statement; screen a film; put up posters.",
         ],
@@ -490,7 +490,7 @@ def build_migrants_day(index, programs, contact):
         "Sample letter to elected officials",
         [
             "Dear ____________,",
-            "On International Migrants Day, 18 December, we ask you to defend the human rights of all migrants in "
+            "On International Migrants Day, December 18, we ask you to defend the human rights of all migrants in "
             "our community, whatever their immigration status.",
         ],
         "sun",
@@ -509,7 +509,7 @@ def build_migrants_day(index, programs, contact):
                       "US ratification of the Migrant Workers Convention."),
             document=get_or_create_document(
                 "International Migrants Day 2019: call to action",
-                ["Celebrate and defend migrants on 18 December: hold a gathering, pass a resolution, write to "
+                ["Celebrate and defend migrants on December 18: hold a gathering, pass a resolution, write to "
                  "officials and call for ratification of the Migrant Workers Convention."],
                 "sun",
             ),
@@ -524,20 +524,20 @@ def build_migrants_day(index, programs, contact):
         index,
         CampaignPage,
         "international-migrants-day",
-        title="International Migrants Day — 18 December",
+        title="International Migrants Day — December 18",
         status="active",
         start_date=datetime.date(2000, 12, 18),
         program=programs["global-justice"],
-        summary="Every year since 2000 we coordinate actions for the rights of migrants on 18 December.",
+        summary="Every year since 2000 we coordinate actions for the rights of migrants on December 18.",
         listing_image=get_or_create_image("Migrants Day rally illustration", "sun"),
         hashtags="#SpotlightRStory #4rightsatborders",
         actions=[call_to_action("Tell us about your event", page=contact,
-                                description="Planning something for 18 December? Let us know so we can help "
+                                description="Planning something for December 18? Let us know so we can help "
                                             "spread the word. The toolkit below has everything you need.")],
         body=[
             paragraph("Local groups hold rallies, forums, receptions and community dinners."),
             paragraph(
-                "The United Nations proclaimed 18 December International Migrants Day, the anniversary of the "
+                "The United Nations proclaimed December 18 International Migrants Day, the anniversary of the "
                 "adoption of the Migrant Workers Convention. The network has coordinated actions around the "
                 "country every year since 2000, and every year publishes a call to action with ideas for local "
                 "groups of any size."
@@ -1026,7 +1026,7 @@ def bring_migrants_day_to_2026(page):
     call_2026 = get_or_create_document(
         "International Migrants Day 2026: call to action",
         [
-            "On 18 December 2026, stand with migrants in your community: human rights have no borders.",
+            "On December 18, 2026, stand with migrants in your community: human rights have no borders.",
             "What you can do: endorse the national statement; hold a vigil, a forum or a community dinner and add "
             "it to the network's calendar; ask your city council to pass a resolution; write to your elected "
             "officials; screen Uprooted; put up posters.",

@@ -21,7 +21,7 @@ from resources.models import ResourceIndexPage, ResourceKind, ResourcePage, Reso
 
 SAMPLE_LETTER = """Dear {official},
 
-I am writing as your constituent to ask you to honor International Migrants Day, 18 December, by
+I am writing as your constituent to ask you to honor International Migrants Day, December 18, by
 standing up for the human rights of every immigrant and refugee in our community.
 
 Immigrant workers care for our families, grow and serve our food and keep our city running. Yet many
@@ -181,7 +181,7 @@ def build(home):
 
     call_to_action_en = pdf(
         "International Migrants Day call to action",
-        "18 December: International Migrants Day.",
+        "December 18: International Migrants Day.",
         "Ways to take part: endorse the national statement; hold a press conference or a workshop; pass a local "
         "resolution; send letters to officials; issue a statement; screen a film; put up posters.",
         palette="sun",
@@ -203,7 +203,7 @@ def build(home):
         languages=["en", "es"],
         topics=["Migrants Day", "take action"],
         listing_image=get_or_create_image("Migrants Day call to action cover", "sun"),
-        summary="Our yearly guide to marking 18 December in your community, in English and Spanish.",
+        summary="Our yearly guide to marking December 18 in your community, in English and Spanish.",
         documents=[(call_to_action_en, "Call to action (English)"), (call_to_action_es, "Llamado a la acción (español)")],
         body=[paragraph(
             "We have coordinated International Migrants Day in the United States since 2000. The call to action "
@@ -313,7 +313,7 @@ def build(home):
         external_url="https://www.ohchr.org/en/migration",
         external_link_text="The UN human rights office on migration",
         body=[paragraph(
-            "On 22 October 2014 the UN human-rights office released its Recommended Principles and Guidelines on "
+            "On October 22, 2014 the UN human-rights office released its Recommended Principles and Guidelines on "
             "Human Rights at International Borders in New York. We supported the work that led to them and spoke "
             "at the launch event the following day. Use them to hold border authorities to account. "
             "#4rightsatborders"

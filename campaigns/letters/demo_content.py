@@ -198,10 +198,10 @@ def build_statement(parent):
         SignOnLetterPage,
         "national-statement",
         title="International Migrants Day national statement",
-        summary="On 18 December, local groups across the country endorse one statement for the rights of all migrants.",
+        summary="On December 18, local groups across the country endorse one statement for the rights of all migrants.",
         addressee="Elected officials in our cities, states and in Washington",
         letter_text=rich(
-            "On 18 December, International Migrants Day, our organizations join communities around the world to "
+            "On December 18, International Migrants Day, our organizations join communities around the world to "
             "stand up for the human rights of all migrants and refugees, whatever their immigration status.",
             "Migrants are our neighbors, coworkers and family members. They deserve safety, fair work, health "
             "care and the chance to live with their families without fear of raids, detention or deportation.",

@@ -3,8 +3,9 @@ up to date (``demo_content.americanize_pages``). Kept out of ``demo_content.py``
 reads every demo module, does not trip over the very words it replaces."""
 
 
-# British spellings an older demo database still holds in its pages, and their US forms.
+# British spellings an older demo database still holds in its pages, and their US forms; dates too.
 US_SPELLINGS = {
+    "18 December 2026": "December 18, 2026", "22 October 2014": "October 22, 2014", "18 December": "December 18",
     "organisations": "organizations", "organisation": "organization", "Organisational": "Organizational",
     "organisational": "organizational", "organisers": "organizers", "organiser": "organizer",
     "organise": "organize", "labour": "labor", "centre": "center", "cheque": "check", "recognise": "recognize",
