@@ -62,6 +62,7 @@ def localized_live_links(links, card_images=True):
         .filter(translation_key__in=[key for _id, key in linked])
         .filter(models.Q(locale__language_code=language) | models.Q(id__in=[page_id for page_id, _key in linked]))
         .select_related("locale")
+        .defer_streamfields()  # cards show no body
     )
     if card_images:
         candidates = with_card_images(candidates)

@@ -106,6 +106,7 @@ class ProgramPage(BasePage):
             .public()
             .filter(locale_id=self.locale_id, program__translation_key=self.translation_key)
             .in_status_order()
+            .defer_streamfields()  # cards show no body
         )
         return with_card_images(campaigns) if card_images else campaigns
 
