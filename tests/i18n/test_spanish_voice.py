@@ -4,7 +4,7 @@ The check looks only for forms that address one reader as "usted" and that are r
 else, so it has few false positives: "usted" itself; a sentence (or "por favor, …") that starts
 with a usted command ("Llame", "Elija", "Escríbanos", "Déjelo"); and "Su"/"Le" opening a
 sentence about the reader's own name, email, phone, signature or codes ("Su nombre", "Le
-quedan…"). Plural "ustedes" and its commands ("Respondan", "Compártanla") stay: in Latin
+quedan…"); and "Gracias por su…". Plural "ustedes" and its commands ("Respondan", "Compártanla") stay: in Latin
 America they are the plural of "tú". Third-person "su" ("la Red y sus grupos") is not looked at.
 Letters addressed to an official ("le pedimos que cumpla su palabra") use no sentence-initial command.
 """
@@ -35,7 +35,8 @@ USTED = re.compile(
     rf"|{START}(?:{COMMAND})\b"
     rf"|[Pp]or favor,\s+(?i:{COMMAND})\b"
     rf"|{START}(?:Su|Sus)\s+(?:{'|'.join(READER)})\b"
-    rf"|{START}Le\s+(?:queda|quedan|enviamos|escribimos)\b",
+    rf"|{START}Le\s+(?:queda|quedan|enviamos|escribimos)\b"
+    r"|\b[Gg]racias por su\b",
     re.MULTILINE,
 )
 
@@ -54,7 +55,8 @@ def page_text(html):
 
 def test_the_check_finds_usted_and_leaves_tu_and_plural_ustedes_alone():
     for usted in ("Llame antes de ir.", "Por favor, elija una opción.", "Si usted no firmó, ignore este correo.",
-                  "Su nombre", "Gracias. Revise el correo.", "Le quedan pocos códigos.", "P. ej. “Llame antes”."):
+                  "Su nombre", "Gracias. Revise el correo.", "Gracias por su adhesión.", "Le quedan pocos códigos.",
+                  "P. ej. “Llame antes”."):
         assert usted_forms(usted), usted
     for fine in ("Llama antes de ir.", "Por favor, elige una opción.", "Respondan la encuesta y compártanla.",
                  "La Red y sus grupos.", "Esta campaña terminó. Sus materiales siguen aquí.", "Tu nombre",
