@@ -24,7 +24,7 @@ class CampaignPageListingViewSet(PageListingViewSet):
     """Every campaign with its status and dates, filterable by status and program."""
 
     model = CampaignPage
-    icon = "flag"
+    icon = "tasks"
     menu_label = _("Campaigns")
     add_to_admin_menu = True
     menu_order = 150

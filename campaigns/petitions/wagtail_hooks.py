@@ -4,6 +4,7 @@ the open petitions for the "Take action" page and the dashboard rows."""
 from django.conf import settings
 from django.db import models
 from django.urls import include, path, reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -25,7 +26,8 @@ class PetitionPageListingViewSet(PageListingViewSet):
     menu_order = 160
     columns = PageListingViewSet.columns + [
         DateColumn("deadline", label=_("Deadline"), sort_key="deadline"),
-        Column("signature_goal", label=_("Goal"), sort_key="signature_goal"),
+        Column("signature_goal", label=_("Goal"), sort_key="signature_goal",
+               accessor=lambda petition: number_format(petition.signature_goal, force_grouping=True) if petition.signature_goal else ""),
     ]
 
 

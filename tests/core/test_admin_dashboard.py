@@ -1,6 +1,8 @@
 """What staff see in the admin: the morning panel, Campaigns and Petitions menus, readable export
 logs, and the way back to the resource library after publishing."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -82,6 +84,7 @@ def test_campaigns_and_petitions_have_their_own_menu_entries(admin_client, edito
     assert listing.status_code == 200
     if label == "Petitions":
         assert "Ratify the Migrant Workers Convention" in listing.content.decode()
+        assert re.search(r"<td[^>]*>\s*10,000\s*</td>", listing.content.decode())  # the goal, grouped
     else:
         assert "International Migrants Day" in listing.content.decode()
 
@@ -143,3 +146,20 @@ def test_email_list_undelivered_rows_count_this_weeks_refusals(admin_client):
     after = int(html.split(">Email list subscribers a mail server refused</a>", 1)[1]
                 .split("<strong>", 1)[1].split("</strong>", 1)[0])
     assert after == before + 1
+
+
+def test_every_admin_menu_entry_has_an_icon_wagtail_draws(admin_client):
+    """A name Wagtail has no icon for draws nothing, and the entry looks like a sub-item of the one above."""
+    import json
+    import re
+    from pathlib import Path
+
+    import wagtail
+
+    icons = {path.stem for path in (Path(wagtail.__file__).parent / "admin/templates/wagtailadmin/icons").glob("*.svg")}
+    html = admin_client.get("/admin/").content.decode()
+    props = json.loads(re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html,
+                                 re.S).group(1))
+    used = set(re.findall(r'"icon_name": "([^"]*)"', json.dumps(props)))
+    assert "tasks" in used and "form" in used  # Campaigns and Petitions
+    assert used - icons == set()
