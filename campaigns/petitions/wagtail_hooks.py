@@ -16,6 +16,10 @@ from campaigns.petitions.models import PetitionPage, SignatureExport
 from supporter_actions.log_admin import read_only_log_viewset
 
 
+def grouped_goal(petition):
+    return number_format(petition.signature_goal, force_grouping=True) if petition.signature_goal else ""
+
+
 class PetitionPageListingViewSet(PageListingViewSet):
     """ "Petitions" in the main menu: every petition, wherever it sits (under a campaign or the index), with its deadline."""
 
@@ -26,8 +30,7 @@ class PetitionPageListingViewSet(PageListingViewSet):
     menu_order = 160
     columns = PageListingViewSet.columns + [
         DateColumn("deadline", label=_("Deadline"), sort_key="deadline"),
-        Column("signature_goal", label=_("Goal"), sort_key="signature_goal",
-               accessor=lambda petition: number_format(petition.signature_goal, force_grouping=True) if petition.signature_goal else ""),
+        Column("signature_goal", label=_("Goal"), sort_key="signature_goal", accessor=grouped_goal),
     ]
 
 
