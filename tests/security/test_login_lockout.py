@@ -111,12 +111,12 @@ def test_lockout_pages_follow_the_browsers_language(client, staff):
     assert response["Content-Language"] == "es"
     html = response.content.decode()
     assert "Inicio de sesión bloqueado" in html
-    assert "Hubo 5 intentos fallidos de iniciar sesión en esta cuenta desde su dirección" in html
+    assert "Hubo 5 intentos fallidos de iniciar sesión en esta cuenta desde tu dirección" in html
 
     response = spray(client.__class__(), 20, address="192.0.2.9", HTTP_ACCEPT_LANGUAGE="es")
     assert response.status_code == 429
     html = response.content.decode()
-    assert "Hubo 20 intentos fallidos de iniciar sesión desde su dirección" in html
+    assert "Hubo 20 intentos fallidos de iniciar sesión desde tu dirección" in html
     assert "bloqueado para todas las cuentas" in html
 
 
