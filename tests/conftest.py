@@ -122,6 +122,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's default language.
+
+    Django's LocaleMiddleware activates a request's language in the thread and
+    leaves it there, so a test that fetched a Spanish page used to leave the next
+    test on that worker searching with the Spanish stemmer.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: a rolled-back test must not leave cached layout behind."""
     from django.core.cache import cache
