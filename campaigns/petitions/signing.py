@@ -45,6 +45,7 @@ from campaigns.petitions.models import (
     TallyShard,
 )
 from campaigns.petitions.tasks import send_signature_email
+from nnirr_site.background.queue_sql import QueuedTask
 from supporter_actions import tokens
 from supporter_actions import news_opt_in
 from supporter_actions.abuse import rate_limit_window
@@ -84,6 +85,9 @@ class SignatureData:
     show_name: bool = False
 
 
+EMAIL_TASK = QueuedTask(send_signature_email)
+
+
 @lru_cache(maxsize=1)
 def _insert_statement():
     """One statement using up the form stamp and storing a signature and, unless it is flagged, its email row.
@@ -99,7 +103,9 @@ def _insert_statement():
     bursts from one address may slip one or two past the limit, acceptable for
     a signal that only flags). Returns ``(stamp fresh, signature id, flag, email
     id)``; the signature columns are NULL for a used stamp or a repeat. Columns
-    come from the model, so a new field cannot be forgotten.
+    come from the model, so a new field cannot be forgotten. The email's task is
+    queued in the same statement (``nnirr_site/background/queue_sql.py``): one
+    round trip instead of two and no ORM ``create``.
     """
     fields = [f for f in Signature._meta.concrete_fields if not f.primary_key]
     computed = {"flag", "counted_at", "emails_count"}
@@ -128,6 +134,8 @@ WITH stamp AS (
 ), email AS (
     INSERT INTO {emails} (signature_id, kind, created_at, attempts, last_error)
     SELECT id, %(kind)s, %(now)s, 0, '' FROM signature WHERE flag = '' RETURNING id
+), task AS (
+    {EMAIL_TASK.insert_sql("email", "id")}
 )
 SELECT fresh.ok, signature.id, signature.flag, email.id FROM fresh
 LEFT JOIN signature ON TRUE LEFT JOIN email ON TRUE
@@ -174,6 +182,8 @@ def record_signature(petition, data, language, ip_hash="", stamp_nonce=None):
         kind=EmailKind.CONFIRM.value,
         stamp_nonce=stamp_nonce,
     )
+    task_params, task_row = EMAIL_TASK.params(now)
+    params.update(task_params)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         stamp_fresh, signature_id, flag, email_id = cursor.fetchone()
@@ -196,8 +206,8 @@ def record_signature(petition, data, language, ip_hash="", stamp_nonce=None):
             return Outcome.RATE_LIMITED
         if petition.count_without_confirmation:
             add_to_tally(petition.translation_key, 1)
-        send_signature_email.enqueue(email_id)
-        return Outcome.NEW
+    EMAIL_TASK.enqueued(task_row, email_id)
+    return Outcome.NEW
 
 
 def queue_email(signature, kind):
