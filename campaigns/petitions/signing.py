@@ -280,38 +280,57 @@ def find_signature_for_token(petition, token, for_update=False):
     return pk, flag, counted_at
 
 
+# One statement: find the unconfirmed signature behind the link and lock it (a second click at the
+# same moment waits, then finds it confirmed and does nothing), confirm it, count it unless it is
+# flagged or counted already, and read what "send me news" needs. The lookup is by the token's hash,
+# as ``find_signature_for_token``'s is; an expired link finds nothing.
 CONFIRM = f"""
-UPDATE {Signature._meta.db_table} SET confirmed_at = %s, counted_at = coalesce(counted_at, %s), token_hash = '',
-    token_expires_at = NULL WHERE id = %s
+WITH target AS (
+    SELECT id, flag, counted_at, opt_in_news, email, first_name, language FROM {Signature._meta.db_table}
+    WHERE petition_key = %(petition_key)s AND token_hash = %(token_hash)s AND confirmed_at IS NULL
+      AND token_expires_at > %(now)s
+    FOR UPDATE
+), confirmed AS (
+    UPDATE {Signature._meta.db_table} s SET confirmed_at = %(now)s,
+        counted_at = CASE WHEN target.counted_at IS NULL AND target.flag = '' THEN %(now)s ELSE s.counted_at END,
+        token_hash = '', token_expires_at = NULL
+    FROM target WHERE s.id = target.id
+), tally AS (
+    INSERT INTO {_tally} (petition_key, shard, counted, updated_at)
+    SELECT %(petition_key)s, %(shard)s, 1, now() FROM target WHERE target.counted_at IS NULL AND target.flag = ''
+    ON CONFLICT (petition_key, shard) DO UPDATE SET counted = {_tally}.counted + EXCLUDED.counted, updated_at = now()
+)
+SELECT opt_in_news, email, first_name, language FROM target
 """
 
 
 def confirm_signature(petition, token):
     """Confirm the signature behind ``token`` once; count it if it is not flagged. Returns a ConfirmResult."""
-    now = timezone.now()
+    if not tokens.looks_valid(token):
+        return ConfirmResult.INVALID
+    params = {
+        "petition_key": petition.translation_key,
+        "token_hash": tokens.hash_token(token),
+        "now": timezone.now(),
+        "shard": random_shard(),
+    }
     with transaction.atomic():
-        found = find_signature_for_token(petition, token, for_update=True)
-        if found is None:
-            return ConfirmResult.INVALID
-        pk, flag, counted_at = found
-        newly_counted = counted_at is None and flag == FlagReason.NONE
         with connection.cursor() as cursor:
-            if newly_counted:  # the tally last, so its row stays locked only until the commit just after
-                cursor.execute(f"{CONFIRM}; {CHANGE_TALLY}", [now, now, pk, petition.translation_key, random_shard(), 1])
-            else:
-                cursor.execute(CONFIRM, [now, None, pk])
-        _announce_news_opt_in(petition, pk)
+            cursor.execute(CONFIRM, params)
+            row = cursor.fetchone()
+        if row is None:
+            return ConfirmResult.INVALID
+        opt_in_news, email, first_name, language = row
+        if opt_in_news:
+            _announce_news_opt_in(petition, email, first_name, language)
     return ConfirmResult.CONFIRMED
 
 
-def _announce_news_opt_in(petition, pk):
+def _announce_news_opt_in(petition, email, first_name, language):
     """A signer who ticked "send me news" is asked, by the email list's own confirmation, to join it."""
-    signer = Signature.objects.filter(pk=pk, opt_in_news=True).values("email", "first_name", "language").first()
-    if signer:
-        with translation.override(signer["language"]):
-            wording = translation.gettext("Send me news from the network by email.")
-        news_opt_in.announce(signer["email"], signer["first_name"], signer["language"], petition.url or "",
-                             "petition", wording)
+    with translation.override(language):
+        wording = translation.gettext("Send me news from the network by email.")
+    news_opt_in.announce(email, first_name, language, petition.url or "", "petition", wording)
 
 
 # --- Counts -------------------------------------------------------------------------------------
