@@ -21,7 +21,8 @@ What it does, all on loopback:
    in production: the embedded server is restarted without its development speed options); a
    second pass without them (``BENCH_NON_DURABLE=0`` skips it) is reported beside it only.
    With ``DATABASE_URL`` there is one pass, as that server is configured.
-5. Runs the *empty flow* the same way: the same supporters make the same three requests through
+5. Runs the *empty flow* the same way, in rounds alternating with the real flow's (``BENCH_ROUNDS``,
+   so a change in the machine's load during the pass falls on both): the same supporters make the same three requests through
    the same gunicorn and middleware, but signing only queues a task that does nothing (run by the
    same workers) and confirming does nothing (``bench/urls.py``). Its rate is the ceiling of this
    stack on this machine — what the server, the task queue and the simulated supporters cost
@@ -31,7 +32,8 @@ What it does, all on loopback:
 Usage: ``python bench/run.py`` (``make bench``); options via environment:
 ``BENCH_SIGNERS`` (32), ``BENCH_SECONDS`` (20), ``BENCH_GUNICORN_WORKERS`` (6),
 ``BENCH_GUNICORN_THREADS`` (2), ``BENCH_EMAIL_WORKERS`` (2), ``BENCH_WARM_UP_SECONDS`` (5; 0 skips
-the warm-up and ``ANALYZE``), ``BENCH_EMPTY_FLOW`` (1; 0 skips it). More processes with fewer threads
+the warm-up and ``ANALYZE``), ``BENCH_EMPTY_FLOW`` (1; 0 skips it), ``BENCH_ROUNDS`` (2: rounds of each flow
+within ``BENCH_SECONDS``). More processes with fewer threads
 each keep Python's GIL from queueing requests inside one process: on 2 cores, 6 × 2 answered
 with a p50 of 40-55 ms where 3 × 4 took 130-150 ms, for the same throughput.
 """
@@ -199,17 +201,29 @@ class Results:
         with self.lock:
             self.latencies[kind].append(seconds)
 
+    def merge(self, other):
+        """Add another round's results to these."""
+        for kind, values in other.latencies.items():
+            self.latencies[kind].extend(values)
+        self.signed += other.signed
+        self.confirmed += other.confirmed
+        self.errors.extend(other.errors[: max(0, 20 - len(self.errors))])
+
     def error(self, text):
         with self.lock:
             if len(self.errors) < 20:
                 self.errors.append(text)
 
 
-def supporter(number, port, petition_path, mail, results, deadline, drain_deadline):
-    """Sign again and again until the deadline, confirming each signature once its email arrives."""
+def supporter(number, port, petition_path, first_serial, mail, results, deadline, drain_deadline):
+    """Sign again and again until the deadline, confirming each signature once its email arrives.
+
+    Supporter ``number``'s signatures are numbered from ``first_serial`` (each round its own numbers, so
+    no address or email is used twice).
+    """
     client = Client(port, "")
     pending = []
-    serial = 0
+    serial = first_serial
     while time.monotonic() < drain_deadline:
         ready = next((address for address in pending if address in mail.links), None)
         if ready is not None:
@@ -434,7 +448,7 @@ def main(argv):
                 # A live site's database has statistics (autovacuum analyses it); a new one has none, and
                 # without them PostgreSQL plans the email workers' "next task" query by reading every task.
                 print(f"Warming up for {warm_up_seconds} s on a second petition, then ANALYZE...", flush=True)
-                run_load(env, bench_config, port, (signers, warm_up_seconds, *shape[2:]), supporter, (warm_up_path,))
+                run_load(env, bench_config, port, (signers, warm_up_seconds, *shape[2:]), supporter, (warm_up_path, 0))
                 conn = open_connection(bench_config)
                 query_row(conn, "ANALYZE")  # the planner's statistics for the whole database, as autovacuum gathers them
                 conn.close()
@@ -490,42 +504,59 @@ def petition_totals(bench_config, petition_id):
 
 
 def measure(env, bench_config, port, shape, petition_id, petition_path, first_supporter=0):
-    """One pass: the real flow on the petition, then (unless BENCH_EMPTY_FLOW=0) the empty flow.
+    """One pass: the real flow on the petition and (unless BENCH_EMPTY_FLOW=0) the empty flow, in alternating rounds.
 
-    Returns (completed signatures/s, p99 in seconds, checks, empty flow's completed/s or None).
+    ``BENCH_ROUNDS`` (2) rounds of each flow, ``BENCH_SECONDS`` split between them, real then empty:
+    when the machine's load changes during the pass, both flows see it, as in the page benchmark's
+    side-by-side mode. Returns (completed signatures/s, p99 in seconds, checks, empty flow's
+    completed/s or None).
     """
     signers, seconds, gunicorn_workers, gunicorn_threads, email_workers = shape
+    rounds = max(1, env_int("BENCH_ROUNDS", 2))
+    with_empty = os.environ.get("BENCH_EMPTY_FLOW", "1") != "0"
+    round_shape = (signers, seconds / rounds, gunicorn_workers, gunicorn_threads, email_workers)
     print(
-        f"{signers} supporters for {seconds} s against gunicorn ({gunicorn_workers} workers × "
-        f"{gunicorn_threads} threads) and {email_workers} email workers on {HOST}:{port}...",
+        f"{signers} supporters against gunicorn ({gunicorn_workers} workers × {gunicorn_threads} threads) and "
+        f"{email_workers} email workers on {HOST}:{port}: {rounds} rounds of {seconds / rounds:.0f} s of the real flow"
+        + (" alternating with the empty flow (the same three requests through the same middleware, signing "
+           "replaced by queueing a task that does nothing: the stack's ceiling)" if with_empty else "") + "...",
         flush=True,
     )
     before = petition_totals(bench_config, petition_id)
-    results, elapsed = run_load(env, bench_config, port, shape, supporter, (petition_path,), first_supporter)
+    real, empty = Results(), Results()
+    real_elapsed = empty_elapsed = 0.0
+    for number in range(rounds):
+        results, elapsed = run_load(
+            env, bench_config, port, round_shape, supporter, (petition_path, number * 5000), first_supporter
+        )
+        real.merge(results)
+        real_elapsed += elapsed
+        line = f"  round {number + 1}: real {results.confirmed / elapsed:6.1f}/s"
+        if with_empty:
+            results, elapsed = run_load(env, bench_config, port, round_shape, empty_supporter, (), first_supporter)
+            empty.merge(results)
+            empty_elapsed += elapsed
+            line += f"   empty {results.confirmed / elapsed:6.1f}/s"
+        print(line + f"   (load {os.getloadavg()[0]:.1f})", flush=True)
     stored, counted, flagged, tally = (after - earlier for after, earlier in zip(petition_totals(bench_config, petition_id), before))
 
-    completed, p99 = report(results, elapsed, seconds)
+    print("\nReal flow:")
+    completed, p99 = report(real, real_elapsed, seconds)
     print(f"database: {stored} stored, {counted} counted, {flagged} flagged, tally +{tally}")
     checks = {
-        "every posted signature is stored once": stored == results.signed,
-        "every confirmed signature is counted once": counted == results.confirmed,
+        "every posted signature is stored once": stored == real.signed,
+        "every confirmed signature is counted once": counted == real.confirmed,
         "the tally equals the counted signatures": tally == counted,
-        "no request failed": not results.errors,
+        "no request failed": not real.errors,
     }
     for name, passed in checks.items():
         print(f"  [{'ok' if passed else 'FAILED'}] {name}")
-    for error in results.errors:
+    for error in real.errors:
         print(f"  error: {error}")
 
     empty_rate = None
-    if os.environ.get("BENCH_EMPTY_FLOW", "1") != "0":
-        # The same load with the work taken out: what the server, the task queue and this client cost alone.
-        print(
-            "\nEmpty flow (the stack's ceiling): the same three requests through the same middleware, "
-            "signing replaced by queueing a task that does nothing...",
-            flush=True,
-        )
-        empty, empty_elapsed = run_load(env, bench_config, port, shape, empty_supporter, (), first_supporter)
+    if with_empty:
+        print("\nEmpty flow (the stack's ceiling):")
         empty_rate, _ = report(empty, empty_elapsed, seconds, "empty signatures")
         for error in empty.errors:
             print(f"  error: {error}")
