@@ -7,6 +7,7 @@ every round); the figure is the median. The saving is reported as a share of the
 fast path, against the rule of issue 18: a fast path that saves under 5% of its request goes.
 
 The bench database is the page benchmark's (``nnirr_bench_pages``, recreated unless ``BENCH_REUSE_DB=1``).
+``BENCH_FAST_ONLY=card_cache,page_extras`` measures only the fast paths named.
 """
 
 import os
@@ -42,6 +43,10 @@ CASES = {
     "petition_pages": ("petition form page", {"PETITION_PAGE_CACHE_SECONDS": "5"}, [("petition page", {"path": PETITION})]),
     "card_cache": ("uncached page", {}, [("blog index", {"path": "/news/"}),
                                          ("search 'refugee'", {"path": "/search/?q=refugee"})]),
+    "page_extras": ("uncached page", {}, [("program page", {"path": "/programs/hurricane/"}),
+                                          ("blog post", {"path": "/news/sign-the-refugee-admissions-petition/"}),
+                                          ("services directory, filtered",
+                                           {"path": "/services/?category=legal&state=US-TX&free=on&open=on"})]),
     "email_markers": ("signer email", {}, [("confirmation email", {
         "setup": EMAIL_SETUP, "call": "build_message(signature, EmailKind.CONFIRM, 'tok-123')"})]),
 }
@@ -73,7 +78,10 @@ def measure(env):
     renders = env_int("BENCH_SIDE_RENDERS", 3)
     load_before = os.getloadavg()[0]
     results = {}
+    only = [name.strip() for name in os.environ.get("BENCH_FAST_ONLY", "").split(",") if name.strip()]
     for name, (speeds_up, extra, requests) in CASES.items():
+        if only and name not in only:
+            continue
         results[name] = (speeds_up, median_pair(env, name, extra, requests, rounds, renders))
     return results, (load_before, os.getloadavg()[0])
 

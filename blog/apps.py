@@ -1,6 +1,7 @@
 """App configuration for the blog."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class BlogConfig(AppConfig):
@@ -9,3 +10,14 @@ class BlogConfig(AppConfig):
     name = "blog"
     verbose_name = "Blog"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Authors and topics are snippets, and saving one publishes no page: a post's kept authors and
+        # topic (nnirr_site/core/page_extras.py) and whole cached pages (page_cache.py) must be read
+        # afresh, so a renamed author shows at once.
+        from nnirr_site.core.layout_cache import new_generation
+        from blog.taxonomy import Author, Topic
+
+        for model in (Author, Topic):
+            for signal in (post_save, post_delete):
+                signal.connect(new_generation, sender=model, dispatch_uid=f"blog-cache-{model.__name__}-{signal!r}")

@@ -27,7 +27,7 @@ from wagtail.search import index
 
 from blog.feeds import BlogAtomFeed, BlogRssFeed
 from blog.taxonomy import Author, Topic, in_locale
-from nnirr_site.core import card_cache, page_ancestors
+from nnirr_site.core import card_cache, page_ancestors, page_extras
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
@@ -227,16 +227,21 @@ class BlogPage(BasePage):
         # page_ancestors.py); as its own type without a query (the template needs its title and
         # addresses, all on the base page).
         parent = page_ancestors.ancestors(self)[-1]
-        authors = self.get_authors()
+        # Authors, topic, tags and related posts: four to six queries, the same answer until something
+        # is published or an author or topic is saved; kept for the generation (page_extras.py).
+        authors, topic, tags, related = page_extras.remembered(request, self, "blog-post", self._extras)
         context.update(
             blog_index=parent.specific_deferred if parent.specific_class is BlogIndexPage else None,
             authors=authors,
             author_names=get_text_list([author.name for author in authors], gettext("and")),
-            post_topic=self.get_topic(),
-            post_tags=self.tags.all(),
-            related_posts=self.get_related_posts(),
+            post_topic=topic,
+            post_tags=tags,
+            related_posts=related,
         )
         return context
+
+    def _extras(self):
+        return self.get_authors(), self.get_topic(), list(self.tags.all()), self.get_related_posts()
 
 
 class BlogPageAuthor(Orderable):

@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from nnirr_site.core import page_extras
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage
 from nnirr_site.core.views import paginate
@@ -113,10 +114,14 @@ class ProgramPage(BasePage):
     def get_related_resources(self, card_images=True):
         return localized_live_links(self.related_resources.all(), card_images=card_images)
 
+    def _extras(self):
+        return list(self.get_campaigns(card_images=False)), self.get_related_resources(card_images=False)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = list(self.get_campaigns(card_images=False))
-        resources = self.get_related_resources(card_images=False)
+        # Two wide page queries (three with the links), the same answer until something is published:
+        # kept for the generation (page_extras.py); card images only for cards not kept (card_cache.py).
+        campaigns, resources = page_extras.remembered(request, self, "program", self._extras)
         prefetch_card_images(campaigns, resources)  # one image query for both lists of cards
         context["campaigns"] = campaigns
         context["related_resources"] = resources

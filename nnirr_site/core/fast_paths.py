@@ -17,7 +17,9 @@ invalidated. The names:
   stamp slots (``campaigns/petitions/views.py``);
 - ``security_headers``: the CSP and Permissions-Policy headers built once per process (``security.py``);
 - ``email_markers``: petition emails rendered once per generation with markers (``campaigns/petitions/emails.py``);
-- ``card_cache``: listing cards rendered once per process and generation (``card_cache.py``).
+- ``card_cache``: listing cards rendered once per process and generation (``card_cache.py``);
+- ``page_extras``: what a detail page shows beside its body (a post's authors, a program's campaigns),
+  read once per process and generation (``page_extras.py``).
 """
 
 from functools import lru_cache
@@ -25,7 +27,7 @@ from functools import lru_cache
 from django.conf import settings
 
 NAMES = ("route_cache", "restrictions", "layout_cache", "page_cache", "petition_pages", "security_headers",
-         "email_markers", "card_cache")
+         "email_markers", "card_cache", "page_extras")
 
 
 @lru_cache(maxsize=16)

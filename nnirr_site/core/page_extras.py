@@ -1,0 +1,70 @@
+"""What a detail page shows beside its own body, read once per process and layout generation.
+
+A blog post shows its authors, topic, tags and related posts; a program page its campaigns and
+related resources. Each is one to three ORM queries, and the ORM's building of the query and of the
+model objects costs 1–3 ms each on this machine, far more than PostgreSQL's answer: most of such a
+page's render when the page cache cannot serve it (a visitor with a session, a query string). The
+answer is the same for every request for the page in the same language until something is
+published, so each process keeps it pickled (every caller gets its own copies to read and change)
+under the page, the language and a name, for the current layout generation.
+
+Only data is kept, never HTML: the page's body (its StreamField blocks), its header and its cards
+are rendered on every request (the cards through ``card_cache.py``). Previews, drafts and pages not
+yet saved always read afresh.
+
+Fast path ``page_extras`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves, on pages the page cache
+cannot serve (``bench/fast_paths.py``, 2026-11-27, load average ~1): see the README's fast-path
+table; about 6 ms of 17 on a blog post and 8 of 13 on a program page (``bench/side_by_side.py``'s
+"fast paths off" column gives the plain figure of the same run). Invalidation: the layout generation
+(``layout_cache.py``): any page published, unpublished, moved or deleted, any image saved, and the
+snippets such pages show (a blog app registers its authors and topics with ``layout_cache``).
+Django's cache framework keyed on the generation would do the same but read the shared cache (a file
+read, or a Redis round trip) and unpickle on every request, which costs about what the queries do.
+"""
+
+import pickle
+
+from django.utils import translation
+
+from nnirr_site.core import fast_paths, layout_cache
+
+
+def remembered(request, page, name, build):
+    """``build()``'s value for ``page`` as served to ``request``, kept for the current generation.
+
+    ``build`` must read only what a publish, an image or a registered snippet changes; its value
+    must pickle (model instances, lists of them, plain data).
+    """
+    if (
+        not fast_paths.enabled("page_extras")
+        or getattr(request, "is_preview", False)
+        or not getattr(page, "pk", None)
+        or not page.live
+    ):
+        return build()
+    key = ("page-extras", name, page.pk, translation.get_language())
+    entries = layout_cache.local_entries()
+    blob = entries.get(key)
+    if blob is None:
+        value = build()
+        entries[key] = pickle.dumps(value)
+        return value
+    return pickle.loads(blob)
+
+
+def shared(name, build, *parts, bucket=None):
+    """``build()``'s value, the same for every request (a listing's option list), kept for the generation.
+
+    With ``bucket`` (say, the current minute), the value is also read afresh whenever the bucket
+    changes: for answers that depend on the time as well (which services are open now).
+    """
+    if not fast_paths.enabled("page_extras"):
+        return build()
+    key = ("page-extras-shared", name, *parts)
+    entries = layout_cache.local_entries()
+    kept = entries.get(key)
+    if kept is None or kept[0] != bucket:
+        value = build()
+        entries[key] = (bucket, pickle.dumps(value))
+        return value
+    return pickle.loads(kept[1])
