@@ -22,6 +22,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nnirr_site.core import page_extras
 from nnirr_site.core.widgets import ListingSelect
 from services.disclosure import city_key
 from services.models import (
@@ -132,10 +133,14 @@ def text_search(services, value):
 class ServiceFilter:
     """Validates the filter parameters, applies them, and counts each option (see the module docstring)."""
 
-    def __init__(self, data, services, now=None, with_counts=True):
+    def __init__(self, data, services, now=None, with_counts=True, shared_as=None):
+        """``shared_as``: a name for ``services`` (the locale's public services) under which what every
+        request reads alike (the city options, the services open this minute) is kept for the layout
+        generation (``page_extras.shared``); None reads them afresh."""
         self.data = data
         self.services = services
         self.now = now
+        self.shared_as = shared_as
         self.options = {
             "category": list(Category.choices),
             "state": list(State.choices),
@@ -154,11 +159,16 @@ class ServiceFilter:
         }
         self.ignored = [name for name in FILTERS if name in self.form.errors]
         self.option_counts = {}
+        self.result_count = None  # how many services ``results()`` holds, when the counts were made
         if with_counts:
             self._add_counts()
 
     def _city_options(self):
-        cities = self.services.order_by("state", "city").values_list("state", "city").distinct()
+        def build():
+            return list(self.services.order_by("state", "city").values_list("state", "city").distinct())
+
+        # Saving a service starts a new generation (services/apps.py); the labels follow the language.
+        cities = build() if self.shared_as is None else page_extras.shared("service-cities", build, self.shared_as)
         labels = dict(State.choices)
         return [(city_key(state, city), f"{city}, {labels.get(state, state)}") for state, city in cities]
 
@@ -197,8 +207,19 @@ class ServiceFilter:
         and PostgreSQL run it eight times.
         """
         if not hasattr(self, "_open_ids"):
-            self._open_ids = list(self.services.filter(open_now_q(self.now)).order_by().values_list("pk", flat=True))
+            if self.now is None and self.shared_as is not None:
+                # Opening hours are whole minutes (the admin's time fields), so the answer at the start of
+                # this minute is the answer all through it: found once a minute, for every request.
+                minute = timezone.now().replace(second=0, microsecond=0)
+                self._open_ids = page_extras.shared(
+                    "services-open-now", lambda: self._find_open_ids(minute), self.shared_as, bucket=minute
+                )
+            else:
+                self._open_ids = self._find_open_ids(self.now)
         return Q(pk__in=self._open_ids)
+
+    def _find_open_ids(self, now):
+        return list(self.services.filter(open_now_q(now)).order_by().values_list("pk", flat=True))
 
     def counts(self, name):
         """How many services each option of ``name`` would show, with the other filters applied."""
@@ -289,6 +310,16 @@ class ServiceFilter:
             selects.append(f"COUNT(*) FILTER (WHERE {where} AND {sql})")
             params += [*where_params, *values]
             names.append((name, True))
+        # And the number of results (every active filter), for the paginator: no count query of its own.
+        parts, total_params = [], []
+        for active, value in self.active.items():
+            if active != "q":
+                sql, values = self._sql_condition(active, value)
+                parts.append(sql)
+                total_params += values
+        selects.append(f"COUNT(*) FILTER (WHERE {' AND '.join(parts) or 'TRUE'})")
+        params += total_params
+        names.append(("total", True))
         self.open_now()
         query = (  # noqa: S608 - the conditions are ours; every value is a parameter
             f"SELECT {', '.join(selects)} FROM (SELECT s.*, s.id = ANY(%s) AS is_open FROM ({base_sql}) AS s) AS b"
@@ -296,15 +327,16 @@ class ServiceFilter:
         with connection.cursor() as cursor:
             cursor.execute(query, [*params, self._open_ids, *base_params])
             row = cursor.fetchone()
-        counts = {name: {} for name in FILTERS}
+        counts = {name: {} for name in (*FILTERS, "total")}
         for (name, key), count in zip(names, row):
-            if count or name in FLAG_FILTERS:
+            if count or name in (*FLAG_FILTERS, "total"):
                 counts[name][key] = count
         return counts
 
     def _add_counts(self):
         self.option_counts = {}
         every = self.all_counts()
+        self.result_count = every["total"][True]
         for name in CHOICE_FILTERS:
             counts = every[name]
             field = self.form.fields[name]

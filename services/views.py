@@ -51,9 +51,10 @@ def directory(request, page):
     if request.method not in SAFE_METHODS:
         return method_not_allowed(request, SAFE_METHODS)
     services = public_queryset(page.locale_id)
-    directory_filter = ServiceFilter(request.GET, services)
+    directory_filter = ServiceFilter(request.GET, services, shared_as=("public", page.locale_id))
     results = directory_filter.results().order_by("name", "pk")
-    listed = paginate(request, results.values_list("pk", flat=True), page.PAGE_SIZE)
+    listed = paginate(request, results.values_list("pk", flat=True), page.PAGE_SIZE,
+                      count=directory_filter.result_count)
     by_pk = {s.pk: s for s in public_services(services.filter(pk__in=list(listed)), url_for=url_maker(page))}
     items = [by_pk[pk] for pk in listed if pk in by_pk]
 

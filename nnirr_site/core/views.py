@@ -13,9 +13,14 @@ SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
 
 
-def paginate(request, items, per_page):
-    """Return a page of ``items``; bad or out-of-range ``?page=`` values fall back gracefully."""
+def paginate(request, items, per_page, count=None):
+    """Return a page of ``items``; bad or out-of-range ``?page=`` values fall back gracefully.
+
+    ``count``: how many ``items`` there are, when the caller has counted them already (no count query).
+    """
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
     return paginator.get_page(request.GET.get("page"))
 
 

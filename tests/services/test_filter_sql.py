@@ -40,3 +40,17 @@ def test_every_count_in_one_query_matches_the_count_per_filter(query):
             one = directory_filter.counts(name)
             one = {key: count for key, count in one.items() if count or key is True}
             assert every[name] == one, (locale, name)
+        assert every["total"] == {True: directory_filter.results().count()}, locale
+
+
+def test_the_shared_city_options_and_open_services_are_the_ones_read_afresh(settings):
+    """With ``shared_as`` the city options and this minute's open services are kept for the generation
+    (page_extras.shared); they are the same as without."""
+    for locale in Locale.objects.all():
+        services = public_queryset(locale.pk)
+        plain = ServiceFilter(QueryDict("open=on"), services)
+        for _ in range(2):  # the second one reads what the first kept
+            kept = ServiceFilter(QueryDict("open=on"), services, shared_as=("public", locale.pk))
+            assert kept.options == plain.options
+            assert sorted(kept._open_ids) == sorted(plain._open_ids)
+            assert kept.option_counts == plain.option_counts and kept.result_count == plain.result_count
