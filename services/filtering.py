@@ -269,68 +269,74 @@ class ServiceFilter:
         return self.SQL_CONDITIONS[name], params
 
     def all_counts(self):
-        """``{name: counts}`` for every filter, as ``counts(name)`` gives them, in one query.
+        """``{name: counts}`` for every filter, as ``counts(name)`` gives them, and ``"total"``: ``{True: n}``
+        (the number of results), in one query.
 
         ``counts`` asks the ORM for one aggregate per filter: seven queries, and building their sixty
         conditions was most of the filtered directory's render (``bench/side_by_side.py``). Here the
-        services matching the text search (the ORM's ``apply``) are one subquery, and each option's
-        count is a ``COUNT(*) FILTER (WHERE ...)`` over it, with the other active filters as plain SQL.
+        services matching the text search (the ORM's ``apply``) are read once (a materialized
+        ``WITH``), and each filter's options are counted by one ``GROUP BY`` over it (categories and
+        languages through ``unnest``), with the other active filters as plain SQL. An earlier version
+        had one ``COUNT(*) FILTER`` per option (about a hundred): 2.3 ms a request against 0.5 ms for
+        this one, most of it PostgreSQL planning the long statement.
         """
         base = self.services.order_by()
         if "q" in self.active:
             base = text_search(base, self.active["q"])
         columns = ("id", "categories", "state", "city", "languages", "fees", "asks_immigration_status")
         base_sql, base_params = base.values(*columns).query.sql_with_params()
-        others = {}
-        for name in FILTERS:
+
+        def where(*skipped):
+            """The active filters but ``skipped`` (and the text search, already in the base) as SQL."""
             parts, params = [], []
             for active, value in self.active.items():
-                if active not in (name, "q"):
+                if active not in (*skipped, "q"):
                     sql, values = self._sql_condition(active, value)
                     parts.append(sql)
                     params += values
-            others[name] = (" AND ".join(parts) or "TRUE", params)
-        options = {
-            "category": [(value, "category", value) for value in Category.values],
-            "language": [(value, "language", value) for value in Language.values],
-            "state": [(value, "state", value) for value in State.values],
-            "city": [(key, "city", key) for key, _label in self.options["city"]],
-        }
-        selects, params, names = [], [], []
-        for name in CHOICE_FILTERS:
-            where, where_params = others[name]
-            for key, filter_name, value in options[name]:
-                sql, values = self._sql_condition(filter_name, value)
-                selects.append(f"COUNT(*) FILTER (WHERE {where} AND {sql})")
-                params += [*where_params, *values]
-                names.append((name, key))
-        for name in FLAG_FILTERS:
-            where, where_params = others[name]
-            sql, values = self._sql_condition(name, True)
-            selects.append(f"COUNT(*) FILTER (WHERE {where} AND {sql})")
-            params += [*where_params, *values]
-            names.append((name, True))
-        # And the number of results (every active filter), for the paginator: no count query of its own.
-        parts, total_params = [], []
-        for active, value in self.active.items():
-            if active != "q":
-                sql, values = self._sql_condition(active, value)
-                parts.append(sql)
-                total_params += values
-        selects.append(f"COUNT(*) FILTER (WHERE {' AND '.join(parts) or 'TRUE'})")
-        params += total_params
-        names.append(("total", True))
+            return " AND ".join(parts) or "TRUE", params
+
+        selects, params = [], []
+        # (filter, SQL giving the option per row, the FROM clause)
+        grouped = (
+            ("category", "o", "b, unnest(b.categories) AS o"),
+            ("language", "o", "b, unnest(b.languages) AS o"),
+            ("state", "b.state", "b"),
+            ("city", "b.state || ':' || b.city", "b"),
+        )
+        for name, option, source in grouped:
+            condition, values = where(name)
+            # DISTINCT: a service listing a category twice counts once, as the ORM's @> does.
+            selects.append(f"SELECT %s, {option}, COUNT(DISTINCT b.id) FROM {source} WHERE {condition} GROUP BY {option}")
+            params += [name, *values]
+        for name in (*FLAG_FILTERS, "total"):
+            condition, values = where(name)
+            if name != "total":
+                sql, flag_values = self._sql_condition(name, True)
+                condition, values = f"{condition} AND {sql}", [*values, *flag_values]
+            selects.append(f"SELECT %s, NULL, COUNT(*) FROM b WHERE {condition}")
+            params += [name, *values]
         self.open_now()
         query = (  # noqa: S608 - the conditions are ours; every value is a parameter
-            f"SELECT {', '.join(selects)} FROM (SELECT s.*, s.id = ANY(%s) AS is_open FROM ({base_sql}) AS s) AS b"
+            f"WITH b AS MATERIALIZED (SELECT s.*, s.id = ANY(%s) AS is_open FROM ({base_sql}) AS s) "
+            + " UNION ALL ".join(selects)
         )
         with connection.cursor() as cursor:
-            cursor.execute(query, [*params, self._open_ids, *base_params])
-            row = cursor.fetchone()
+            cursor.execute(query, [self._open_ids, *base_params, *params])
+            rows = cursor.fetchall()
+        known = {
+            "category": set(Category.values),
+            "language": set(Language.values),
+            "state": set(State.values),
+            "city": {key for key, _label in self.options["city"]},
+        }
         counts = {name: {} for name in (*FILTERS, "total")}
-        for (name, key), count in zip(names, row):
-            if count or name in (*FLAG_FILTERS, "total"):
-                counts[name][key] = count
+        for name, option, count in rows:
+            if name in known:
+                if option in known[name] and count:
+                    counts[name][option] = count
+            else:
+                counts[name][True] = count
         return counts
 
     def _add_counts(self):
