@@ -189,6 +189,75 @@ class Client:
         raise RuntimeError("unreachable")
 
 
+class CpuMeter:
+    """CPU seconds used by gunicorn, the email workers, PostgreSQL and this process while a load runs.
+
+    Read from ``/proc`` (Linux): each started process with its children, the PostgreSQL server
+    processes serving the bench database (their command line names it), and this process itself
+    (the simulated supporters and the email folder's reader).
+    """
+
+    TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def __init__(self, processes, database):
+        self.groups = {"gunicorn": processes[:1], "email workers": processes[1:]}
+        self.database = re.compile(rb"\b" + re.escape(database.encode()) + rb"\b")
+
+    @classmethod
+    def _seconds(cls, pid):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / cls.TICK
+
+    @staticmethod
+    def _children():
+        children = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                except OSError:
+                    continue
+                children.setdefault(parent, []).append(int(entry))
+        return children
+
+    def _database_pids(self):
+        pids = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    if self.database.search(Path(f"/proc/{entry}/cmdline").read_bytes()):
+                        pids.append(int(entry))
+                except OSError:
+                    continue
+        return pids
+
+    def snapshot(self):
+        """{(group, pid): CPU seconds so far} for every process counted."""
+        children = self._children()
+        seen = {}
+        for group, processes in self.groups.items():
+            stack = [process.pid for process in processes]
+            while stack:
+                pid = stack.pop()
+                seen[(group, pid)] = self._seconds(pid)
+                stack.extend(children.get(pid, ()))
+        for pid in self._database_pids():
+            seen[("PostgreSQL", pid)] = self._seconds(pid)
+        seen[("load generator", os.getpid())] = time.process_time()
+        return seen
+
+    @staticmethod
+    def used(before, after):
+        """CPU seconds per group between two snapshots (a process that started in between counts whole)."""
+        totals = {}
+        for (group, pid), seconds in after.items():
+            totals[group] = totals.get(group, 0.0) + seconds - before.get((group, pid), 0.0)
+        return totals
+
+
 class Results:
     def __init__(self):
         self.lock = threading.Lock()
@@ -196,6 +265,7 @@ class Results:
         self.signed = 0
         self.confirmed = 0
         self.errors = []
+        self.cpu = {}
 
     def record(self, kind, seconds):
         with self.lock:
@@ -208,6 +278,8 @@ class Results:
         self.signed += other.signed
         self.confirmed += other.confirmed
         self.errors.extend(other.errors[: max(0, 20 - len(self.errors))])
+        for group, seconds in other.cpu.items():
+            self.cpu[group] = self.cpu.get(group, 0.0) + seconds
 
     def error(self, text):
         with self.lock:
@@ -352,6 +424,8 @@ def run_load(env, db_config, port, shape, target, args, first_supporter=0):
                 )
             )
         wait_for_http(port)
+        meter = CpuMeter(processes, db_config["NAME"])
+        cpu_before = meter.snapshot()
         mail = MailIndex(mail_dir)
         mail.thread.start()
         results = Results()
@@ -372,6 +446,7 @@ def run_load(env, db_config, port, shape, target, args, first_supporter=0):
                 time.sleep(0.01)
             conn.close()
         finished = time.monotonic()
+        results.cpu = meter.used(cpu_before, meter.snapshot())
         mail.stop.set()
     finally:
         stop_all(processes)
@@ -398,6 +473,12 @@ def report(results, elapsed, seconds, what="signatures"):
         )
     p50, p99 = percentile(all_latencies, 0.5), percentile(all_latencies, 0.99)
     print(f"latency all             p50 {p50 * 1000:6.1f} ms   p99 {p99 * 1000:6.1f} ms")
+    if results.cpu and results.confirmed:
+        parts = "   ".join(
+            f"{group} {seconds * 1000 / results.confirmed:5.1f}" for group, seconds in results.cpu.items()
+        )
+        total = sum(results.cpu.values()) * 1000 / results.confirmed
+        print(f"CPU ms per completed signature: {parts}   total {total:5.1f}")
     return completed, p99
 
 
@@ -468,13 +549,17 @@ def main(argv):
 
     print("\n=== summary ===")
     failed = False
-    for durable, (completed, p99, checks, empty_rate) in outcome.items():
+    for durable, (completed, p99, checks, empty_rate, cpu) in outcome.items():
         label = "durable" if durable else "non-durable"
         ratio = completed / empty_rate if empty_rate else float("nan")
         print(f"{label:<12} real flow {completed:6.1f}/s   empty flow {empty_rate or float('nan'):6.1f}/s   "
               f"ratio {ratio:5.2f}   p99 {p99 * 1000:6.1f} ms   totals {'exact' if all(checks.values()) else 'WRONG'}")
+        if all(cpu):
+            # CPU per signature depends far less on what else the machine runs than a rate does.
+            print(f"{'':<12} CPU per completed signature: real flow {cpu[0]:5.1f} ms   empty flow {cpu[1]:5.1f} ms   "
+                  f"ratio {cpu[1] / cpu[0]:5.2f}")
         failed = failed or not all(checks.values())
-    completed, p99, checks, empty_rate = outcome[True]
+    completed, p99, checks, empty_rate, _ = outcome[True]
     if empty_rate:
         met = completed >= 0.70 * empty_rate and p99 < 0.5 and all(checks.values())
         print(
@@ -561,7 +646,10 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, first_su
         for error in empty.errors:
             print(f"  error: {error}")
         checks["the empty flow ran without errors"] = not empty.errors
-    return completed, p99, checks, empty_rate
+    cpu = tuple(
+        sum(flow.cpu.values()) * 1000 / flow.confirmed if flow.confirmed and flow.cpu else None for flow in (real, empty)
+    )
+    return completed, p99, checks, empty_rate, cpu
 
 
 if __name__ == "__main__":
