@@ -55,8 +55,9 @@ class ResourceIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        library_filter = ResourceFilter(request.GET, self.get_resources())
-        shown = paginate(request, library_filter.results().select_related("listing_image"), self.PAGE_SIZE)
+        library_filter = ResourceFilter(request.GET, self.get_resources(), shared_as=("library", self.pk))
+        shown = paginate(request, library_filter.results().select_related("listing_image"), self.PAGE_SIZE,
+                         count=library_filter.result_count)
         # The renditions only for cards not kept yet (nnirr_site/core/card_cache.py).
         shown.object_list = card_cache.prefetch_for_cards(list(shown.object_list), "listing_image__renditions")
         context.update(

@@ -19,7 +19,11 @@ class CoreConfig(AppConfig):
         from nnirr_site.core.layout_cache import connect_signals
         from nnirr_site.core.models import Menu, MenuItem, Office, SiteSettings
 
-        connect_signals([Menu, MenuItem, Office, SiteSettings])
+        from taggit.models import Tag
+
+        # Tags: listings keep their topic options for the generation (page_extras.shared), and a tag's
+        # name can be edited without publishing the pages that carry it.
+        connect_signals([Menu, MenuItem, Office, SiteSettings, Tag])
         # The site's public address (SITE_URL): checked, and given to the Wagtail Site record after migrate.
         checks.register(check_site_url_format, "nnirr")
         checks.register(check_site_url_deploy, "nnirr", deploy=True)
