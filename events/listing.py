@@ -92,6 +92,7 @@ class EventFilter:
         self.form.is_valid()
         self.active = {name: value for name, value in self.form.cleaned_data.items() if value}
         self.ignored = [name for name in self.FIELDS if name in self.form.errors]
+        self.result_count = None  # how many events ``results()`` holds, once counted with the options
         if with_counts:
             self._add_counts()
 
@@ -148,7 +149,8 @@ class EventFilter:
         return " AND ".join(parts) or "TRUE", params
 
     def all_counts(self):
-        """``{name: counts}`` for the four filters, as ``counts(name)`` gives them, in one query.
+        """``{name: counts}`` for the four filters, as ``counts(name)`` gives them, and ``"total"``
+        (``{True: n}``, the number of results, so the paginator need not count), in one query.
 
         ``counts`` takes four aggregate queries; here the events are one subquery, the state and
         campaign counts two grouping sets and the others FILTERed counts over it, each with the other
@@ -170,6 +172,9 @@ class EventFilter:
         for code in codes:
             selects.append(f"COUNT(*) FILTER (WHERE {where} AND b.languages @> ARRAY[%s]::varchar[])")
             params += [*values, code]
+        where, values = self._others(None)  # and the number of results, for the paginator
+        selects.append(f"COUNT(*) FILTER (WHERE {where})")
+        params += values
         query = (  # noqa: S608 - the conditions are ours; every value is a parameter
             f"SELECT GROUPING(b.state), GROUPING(b.campaign_slug), b.state, b.campaign_slug, {', '.join(selects)} "
             f"FROM ({base_sql}) AS b GROUP BY GROUPING SETS ((b.state), (b.campaign_slug), ())"
@@ -177,7 +182,7 @@ class EventFilter:
         with connection.cursor() as cursor:
             cursor.execute(query, [*params, *base_params])
             rows = cursor.fetchall()
-        counts = {"state": {}, "campaign": {}, "mode": {}, "lang": {}}
+        counts = {"state": {}, "campaign": {}, "mode": {}, "lang": {}, "total": {True: 0}}
         for state_set, campaign_set, state, campaign, n_state, n_campaign, *rest in rows:
             if not state_set and n_state:
                 counts["state"][state] = n_state
@@ -185,12 +190,14 @@ class EventFilter:
                 counts["campaign"][campaign] = n_campaign
             elif state_set and campaign_set:
                 counts["mode"] = {Attendance.IN_PERSON.value: rest[0], Attendance.ONLINE.value: rest[1]}
-                counts["lang"] = dict(zip(codes, rest[2:]))
+                counts["lang"] = dict(zip(codes, rest[2:2 + len(codes)]))
+                counts["total"] = {True: rest[2 + len(codes)]}
         return counts
 
     def _add_counts(self):
         self.option_counts = {}
         every = self.all_counts()
+        self.result_count = every["total"][True]
         for name in self.FIELDS:
             counts = every[name]
             field = self.form.fields[name]

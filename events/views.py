@@ -30,7 +30,7 @@ def index_context(request, index, events, **extra):
         archive_links=[(year, context["index_url"] + index.reverse_subpage("archive", args=[year])) for year in years],
         filter=event_filter,
         filter_form=event_filter.form,
-        events=paginate(request, event_filter.results(), index.PAGE_SIZE),
+        events=paginate(request, event_filter.results(), index.PAGE_SIZE, count=event_filter.result_count),
         archive_years=years,
         **extra,
     )

@@ -20,3 +20,4 @@ def test_every_count_in_one_query_matches_the_count_per_filter(query):
             every = event_filter.all_counts()
             for name in EventFilter.FIELDS:
                 assert every[name] == event_filter.counts(name), (index, name)
+            assert every["total"] == {True: event_filter.results().count()}, index

@@ -117,6 +117,6 @@ def test_query_count_is_flat_from_10_to_500_events(client):
     small = [count_queries(client, url) for url in urls]
     add_events(index, 490, start=10)
     large = [count_queries(client, url) for url in urls]
-    assert large == small
+    assert large == small, (small, large)
     feed_small = None
     assert all(n < 40 for n in large), large
