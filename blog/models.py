@@ -88,9 +88,13 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
             topic_slug=topic_slug,
             active_topic=active_topic,
             is_filtered=bool(tag_slug or topic_slug),
-            tag_counts=self.tag_counts(all_posts),
-            topic_counts=self.topic_counts(all_posts),
             blog_index=self,
+        )
+        # Every tag and topic with its number of posts: two aggregate queries, the same for every
+        # filter and page until a post is published; kept for the generation (page_extras.py).
+        context["tag_counts"], context["topic_counts"] = page_extras.remembered(
+            request, self, "blog-index-counts",
+            lambda: (list(self.tag_counts(all_posts)), list(self.topic_counts(all_posts))),
         )
         return context
 

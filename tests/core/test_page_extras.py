@@ -64,3 +64,12 @@ def test_a_program_page_shows_a_campaign_published_after_it_was_kept(client, dja
     with django_capture_on_commit_callbacks(execute=True):
         campaign.save_revision().publish()
     assert "A campaign renamed just now" in client.get("/programs/hurricane/").content.decode()
+
+
+def test_the_blog_index_counts_a_tag_published_after_they_were_kept(client, django_capture_on_commit_callbacks):
+    post = live_post()
+    client.get("/news/?topic=nothing")  # the counts are kept, whatever the filter
+    post.tags.add("tag-published-just-now")
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save_revision().publish()
+    assert "tag-published-just-now" in client.get("/news/").content.decode()
