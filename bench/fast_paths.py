@@ -45,6 +45,8 @@ CASES = {
                                          ("search 'refugee'", {"path": "/search/?q=refugee"})]),
     "page_extras": ("uncached page", {}, [("program page", {"path": "/programs/hurricane/"}),
                                           ("blog post", {"path": "/news/sign-the-refugee-admissions-petition/"}),
+                                          ("blog index", {"path": "/news/"}),
+                                          ("resource library, filtered", {"path": "/resources/?kind=report&language=es"}),
                                           ("services directory, filtered",
                                            {"path": "/services/?category=legal&state=US-TX&free=on&open=on"})]),
     "email_markers": ("signer email", {}, [("confirmation email", {

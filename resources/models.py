@@ -55,7 +55,7 @@ class ResourceIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        library_filter = ResourceFilter(request.GET, self.get_resources(), shared_as=("library", self.pk))
+        library_filter = ResourceFilter(request.GET, self.get_resources())
         shown = paginate(request, library_filter.results().select_related("listing_image"), self.PAGE_SIZE,
                          count=library_filter.result_count)
         # The renditions only for cards not kept yet (nnirr_site/core/card_cache.py).

@@ -1,9 +1,10 @@
-"""What a detail page shows beside its own body, read once per process and layout generation.
+"""What a page shows beside its own body, read once per process and layout generation.
 
 A blog post shows its authors, topic, tags and related posts; a program page its campaigns and
-related resources. Each is one to three ORM queries, and the ORM's building of the query and of the
+related resources; the blog index every tag and topic with its number of posts; the directory its
+city options (``shared``: the same for every page of a listing). Each is one to three ORM queries, and the ORM's building of the query and of the
 model objects costs 1–3 ms each on this machine, far more than PostgreSQL's answer: most of such a
-page's render when the page cache cannot serve it (a visitor with a session, a query string). The
+page's render when the page cache cannot serve it (a visitor with a session, a filtered listing). The
 answer is the same for every request for the page in the same language until something is
 published, so each process keeps it pickled (every caller gets its own copies to read and change)
 under the page, the language and a name, for the current layout generation.
@@ -13,11 +14,13 @@ are rendered on every request (the cards through ``card_cache.py``). Previews, d
 yet saved always read afresh.
 
 Fast path ``page_extras`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves, on pages the page cache
-cannot serve (``bench/fast_paths.py``, 2026-11-27, load average ~1): see the README's fast-path
-table; about 6 ms of 17 on a blog post and 8 of 13 on a program page (``bench/side_by_side.py``'s
-"fast paths off" column gives the plain figure of the same run). Invalidation: the layout generation
-(``layout_cache.py``): any page published, unpublished, moved or deleted, any image saved, and the
-snippets such pages show (a blog app registers its authors and topics with ``layout_cache``).
+cannot serve (``BENCH_FAST_ONLY=page_extras python bench/run.py fast_paths``, 2026-11-27 03:34, load
+average 1.2): program page 16.8 -> 6.2 ms (63%), blog post 19.4 -> 8.1 (58%), blog index 19.3 -> 14.0
+(28%), filtered services directory 21.9 -> 17.1 (22%: its city options and the services open this
+minute, ``shared``). Keeping the resource library's topic and year options saved 1% and is not done.
+Invalidation: the layout generation (``layout_cache.py``): any page published, unpublished, moved
+or deleted, any image, tag, service or view restriction saved, and the blog's authors and topics
+(``blog/apps.py``); ``shared`` with a ``bucket`` also when the bucket changes.
 Django's cache framework keyed on the generation would do the same but read the shared cache (a file
 read, or a Redis round trip) and unpickle on every request, which costs about what the queries do.
 """
