@@ -13,13 +13,20 @@ the median of all its renders; the load average is printed before and after.
 
 With ``fast_paths_off=True`` a third worker of ours runs with ``NNIRR_FAST_PATHS=off`` (every hand-made
 fast path switched off, ``nnirr_site/core/fast_paths.py``), interleaved likewise, so each fast path's
-saving on an uncached page is measured in the same run.
+saving on an uncached page is measured in the same run. With ``after_publish=True`` a fourth renders
+each page as its first view after a publish: the fast paths on, but a new layout generation started
+before every render (``AFTER_PUBLISH_SETUP``), so every per-generation cache (route, layout, card,
+page extras) is cold and is filled by that render. It has a cache folder of its own, so the other
+workers keep their generation; its folder fills with each generation's entries as a long-running
+site's does (Django's file cache lists the folder on every write, up to ``MAX_ENTRIES`` 5000 files).
 """
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
+import tempfile
 
 from bench.reference import CALIBRATION_PATH, FALLBACK, bakerydemo
 from bench.reference import PAGES as REFERENCE_PATHS
@@ -39,6 +46,17 @@ PAGES = [
     ("search 'refugee rigths'", "/search/?q=refugee+rigths", "search", True),
 ]
 RATIO_TARGET = 0.35
+# The render worker's ``setup``/``call`` request: a new layout generation (as a publish starts), then the page.
+AFTER_PUBLISH_SETUP = """
+from django.core.cache import cache
+from django.test import Client
+from nnirr_site.core import layout_cache
+client = Client(HTTP_HOST="localhost")
+def after_publish(path):
+    cache.delete(layout_cache.GENERATION_KEY)
+    if client.get(path).status_code != 200:
+        raise RuntimeError(path)
+"""
 
 
 class Worker:
@@ -72,7 +90,7 @@ def our_worker(env, **extra):
     return Worker([PY, str(ROOT / "bench" / "render_worker.py")], ROOT, {**env, "PAGE_CACHE_SECONDS": "0", **extra})
 
 
-def measure(env, fast_paths_off=False):
+def measure(env, fast_paths_off=False, after_publish=False):
     """``{"rows": [...], "reference": "bakerydemo"|"fallback", "load": (before, after)}`` (see the module docstring)."""
     rounds = env_int("BENCH_SIDE_ROUNDS", 8)
     renders = env_int("BENCH_SIDE_RENDERS", 3)
@@ -80,6 +98,11 @@ def measure(env, fast_paths_off=False):
     workers = {"ours": our_worker(env)}
     if fast_paths_off:
         workers["ours, fast paths off"] = our_worker(env, NNIRR_FAST_PATHS="off")
+    if after_publish:
+        # Its own cache folder: the new generation it starts before each render must not empty the other
+        # workers' caches (the generation is kept in the shared cache).
+        after_dir = tempfile.mkdtemp(prefix="nnirr-bench-after-publish-")
+        workers["ours, after a publish"] = our_worker(env, CACHE_DIR=after_dir)
     if setup:
         command, cwd, ref_env = setup
         workers["reference"] = Worker(command, cwd, ref_env)
@@ -89,6 +112,8 @@ def measure(env, fast_paths_off=False):
     jobs = {"ours": [(kind, path) for kind, path, _ref, _target in PAGES]}
     if fast_paths_off:
         jobs["ours, fast paths off"] = jobs["ours"]
+    if after_publish:
+        jobs["ours, after a publish"] = jobs["ours"]
     if setup:
         used = dict.fromkeys(ref for _kind, _path, ref, _target in PAGES)
         jobs["reference"] = [(ref, REFERENCE_PATHS[ref]) for ref in used]
@@ -104,12 +129,19 @@ def measure(env, fast_paths_off=False):
                 for side in order:
                     if index < len(jobs[side]):
                         name, path = jobs[side][index]
-                        measured, count = workers[side].measure(path, renders)
+                        if side == "ours, after a publish":
+                            answer = workers[side].ask({"setup": AFTER_PUBLISH_SETUP, "call": f"after_publish({path!r})",
+                                                        "n": renders})
+                            measured, count = answer["times"], None
+                        else:
+                            measured, count = workers[side].measure(path, renders)
                         times[side][name] += measured
                         queries[side][name] = count
     finally:
         for worker in workers.values():
             worker.close()
+        if after_publish:
+            shutil.rmtree(after_dir, ignore_errors=True)
     load_after = os.getloadavg()[0]
     medians = {side: {name: statistics.median(values) for name, values in by_name.items()}
                for side, by_name in times.items()}
@@ -126,6 +158,8 @@ def measure(env, fast_paths_off=False):
         if fast_paths_off:
             row["off_ms"] = medians["ours, fast paths off"][kind]
             row["off_queries"] = queries["ours, fast paths off"][kind]
+        if after_publish:
+            row["after_publish_ms"] = medians["ours, after a publish"][kind]
         rows.append(row)
     return {"rows": rows, "reference": "bakerydemo" if setup else "fallback", "load": (load_before, load_after),
             "rounds": rounds, "renders": renders}
@@ -140,8 +174,11 @@ def report(result):
           f"{result['rounds']} interleaved rounds x {result['renders']} renders; "
           f"load average {result['load'][0]:.2f} before, {result['load'][1]:.2f} after")
     header = f"{'page kind':<31}{'ours ms (q)':>14}{'reference page':>26}{'ref ms (q)':>14}{'ratio':>7}"
+    after = "after_publish_ms" in rows[0]
     if off:
         header += f"{'fast paths off ms (q)':>24}"
+    if after:
+        header += f"{'after a publish ms (ratio)':>28}"
     print(header)
     ok = True
     for row in rows:
@@ -149,6 +186,8 @@ def report(result):
                 f"{row['reference_ms']:>8.1f} ({row['reference_queries']:>2}){row['ratio']:>7.2f}")
         if off:
             line += f"{row['off_ms']:>17.1f} ({row['off_queries']:>2})"
+        if after:
+            line += f"{row['after_publish_ms']:>19.1f} ({row['after_publish_ms'] / row['reference_ms']:.2f})"
         if row["target"]:
             met = row["ratio"] <= RATIO_TARGET
             ok &= met
