@@ -249,6 +249,23 @@ class CpuMeter:
         seen[("load generator", os.getpid())] = time.process_time()
         return seen
 
+    def settled(self, timeout=30):
+        """A snapshot once every process has finished starting (its CPU use has stopped growing).
+
+        gunicorn answers as soon as its first worker is ready while the others are still importing
+        the site; a round that started then would count their start-up and run with fewer workers.
+        """
+        limit = time.monotonic() + timeout
+        before = self.snapshot()
+        while time.monotonic() < limit:
+            time.sleep(0.5)
+            after = self.snapshot()
+            used = self.used(before, after)
+            if sum(used.values()) - used.get("load generator", 0) < 0.1:  # all idle: under 10% of a core
+                return after
+            before = after
+        return before
+
     @staticmethod
     def used(before, after):
         """CPU seconds per group between two snapshots (a process that started in between counts whole)."""
@@ -425,7 +442,7 @@ def run_load(env, db_config, port, shape, target, args, first_supporter=0):
             )
         wait_for_http(port)
         meter = CpuMeter(processes, db_config["NAME"])
-        cpu_before = meter.snapshot()
+        cpu_before = meter.settled()
         mail = MailIndex(mail_dir)
         mail.thread.start()
         results = Results()
