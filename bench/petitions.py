@@ -283,6 +283,7 @@ class Results:
         self.confirmed = 0
         self.errors = []
         self.cpu = {}
+        self.server_latencies = {"form": [], "sign": [], "confirm": []}
 
     def record(self, kind, seconds):
         with self.lock:
@@ -297,6 +298,8 @@ class Results:
         self.errors.extend(other.errors[: max(0, 20 - len(self.errors))])
         for group, seconds in other.cpu.items():
             self.cpu[group] = self.cpu.get(group, 0.0) + seconds
+        for kind, values in other.server_latencies.items():
+            self.server_latencies[kind].extend(values)
 
     def error(self, text):
         with self.lock:
@@ -422,13 +425,17 @@ def run_load(env, db_config, port, shape, target, args, first_supporter=0):
     signers, seconds, gunicorn_workers, gunicorn_threads, email_workers = shape
     mail_dir = tempfile.mkdtemp(prefix="nnirr-bench-mail-")  # each run reads only its own emails
     env = {**env, "BENCH_EMAIL_DIR": mail_dir}
+    access_log = mail_dir + ".access.log"  # beside the email folder, which the supporters read
     processes = []
+    results = None
     try:
         processes.append(
             subprocess.Popen(
                 [PY, "-m", "gunicorn", "nnirr_site.wsgi:application", "--bind", f"{HOST}:{port}",
                  "--workers", str(gunicorn_workers), "--threads", str(gunicorn_threads),
-                 "--worker-class", "gthread", "--keep-alive", "30", "--log-level", "warning"],
+                 "--worker-class", "gthread", "--keep-alive", "30", "--log-level", "warning",
+                 # Each request's time inside gunicorn, to set beside what the supporters waited.
+                 "--access-logfile", access_log, "--access-logformat", "%(m)s %(U)s %(L)s"],
                 cwd=ROOT, env=env,
             )
         )
@@ -467,8 +474,30 @@ def run_load(env, db_config, port, shape, target, args, first_supporter=0):
         mail.stop.set()
     finally:
         stop_all(processes)
+        if results is not None:
+            results.server_latencies = server_latencies(access_log)
         shutil.rmtree(mail_dir, ignore_errors=True)
+        Path(access_log).unlink(missing_ok=True)
     return results, finished - start
+
+
+def server_latencies(access_log):
+    """Seconds each request spent inside gunicorn, by kind (form, sign, confirm), from its access log."""
+    latencies = {"form": [], "sign": [], "confirm": []}
+    try:
+        lines = Path(access_log).read_text().splitlines()
+    except OSError:
+        return latencies
+    for line in lines:
+        method, path, seconds = (line.split() + ["", "", ""])[:3]
+        if path == "/robots.txt":
+            continue
+        kind = "form" if method == "GET" else "confirm" if "/confirm" in path else "sign"
+        try:
+            latencies[kind].append(float(seconds))
+        except ValueError:
+            continue
+    return latencies
 
 
 def report(results, elapsed, seconds, what="signatures"):
@@ -490,6 +519,12 @@ def report(results, elapsed, seconds, what="signatures"):
         )
     p50, p99 = percentile(all_latencies, 0.5), percentile(all_latencies, 0.99)
     print(f"latency all             p50 {p50 * 1000:6.1f} ms   p99 {p99 * 1000:6.1f} ms")
+    # The same requests as timed inside gunicorn: the rest of what a supporter waited is the wait for a
+    # free worker thread and the load generator's own threads waiting for the CPU.
+    for kind, values in results.server_latencies.items():
+        if values:
+            print(f"  in gunicorn {kind:<8}  p50 {percentile(values, 0.5) * 1000:6.1f} ms   "
+                  f"p99 {percentile(values, 0.99) * 1000:6.1f} ms")
     if results.cpu and results.confirmed:
         parts = "   ".join(
             f"{group} {seconds * 1000 / results.confirmed:5.1f}" for group, seconds in results.cpu.items()
