@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from nnirr_site.core.facet_sql import grouped_counts
 from nnirr_site.core.widgets import ListingSelect
 from resources.vocabulary import ResourceKind, ResourceLanguage, ResourcePageTag
 
@@ -153,17 +154,13 @@ class ResourceFilter:
                     params.append(value)
             return " AND ".join(parts) or "TRUE", params
 
-        selects, params = [], []
         grouped = (
             ("kind", "b.kind", "b"),
             ("topic", "o", "b, unnest(b.topics) AS o"),
             ("language", "o", "b, unnest(b.languages) AS o"),
             ("year", "b.publication_year::text", "b"),
         )
-        for name, option, source in grouped:
-            condition, values = where(name)
-            selects.append(f"SELECT %s, {option}, COUNT(DISTINCT b.id) FROM {source} WHERE {condition} GROUP BY {option}")
-            params += [name, *values]
+        selects, params = grouped_counts(grouped, where)
         condition, values = where(None)
         selects.append(f"SELECT 'total', NULL, COUNT(*) FROM b WHERE {condition}")
         params += values

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nnirr_site.core import page_extras
+from nnirr_site.core.facet_sql import grouped_counts
 from nnirr_site.core.widgets import ListingSelect
 from services.disclosure import city_key
 from services.models import (
@@ -296,7 +297,6 @@ class ServiceFilter:
                     params += values
             return " AND ".join(parts) or "TRUE", params
 
-        selects, params = [], []
         # (filter, SQL giving the option per row, the FROM clause)
         grouped = (
             ("category", "o", "b, unnest(b.categories) AS o"),
@@ -304,11 +304,8 @@ class ServiceFilter:
             ("state", "b.state", "b"),
             ("city", "b.state || ':' || b.city", "b"),
         )
-        for name, option, source in grouped:
-            condition, values = where(name)
-            # DISTINCT: a service listing a category twice counts once, as the ORM's @> does.
-            selects.append(f"SELECT %s, {option}, COUNT(DISTINCT b.id) FROM {source} WHERE {condition} GROUP BY {option}")
-            params += [name, *values]
+        # DISTINCT in each count: a row listing an option twice counts once, as the ORM's @> does.
+        selects, params = grouped_counts(grouped, where)
         for name in (*FLAG_FILTERS, "total"):
             condition, values = where(name)
             if name != "total":
