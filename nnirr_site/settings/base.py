@@ -175,9 +175,11 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's FileBasedCache, culling the folder every 30 s or 200 writes instead of on every write
+            # (nnirr_site/core/file_cache.py).
+            "BACKEND": "nnirr_site.core.file_cache.FileCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_INTERVAL": 30, "CULL_EVERY": 200},
         }
     }
 # Two databases may share a cache server or folder (development and the benchmark, say).
