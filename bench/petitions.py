@@ -28,6 +28,12 @@ What it does, all on loopback:
    stack on this machine — what the server, the task queue and the simulated supporters cost
    before any petition work. The target is a ratio in the same run: with durable commits the
    real flow completes at least 70% of the empty flow's rate, with p99 under 500 ms and exact totals.
+6. Runs the *textbook flow* in the same rounds (``BENCH_TEXTBOOK_FLOW=0`` skips it): the same supporters
+   and requests against a petition written as a Django tutorial would (``bench/urls.py``: a Django form
+   with CSRF and a country list, one row with a hashed token stored in the transaction that queues the
+   email, the email sent by the same workers through Django's mail backend, confirming by the link),
+   without anything the site adds. Reported beside the others, not a target: it shows what the
+   minimum duties of a double opt-in petition cost on this stack.
 
 Usage: ``python bench/run.py`` (``make bench``); options via environment:
 ``BENCH_SIGNERS`` (32), ``BENCH_SECONDS`` (20), ``BENCH_GUNICORN_WORKERS`` (6),
@@ -53,6 +59,7 @@ from pathlib import Path
 from bench.server import HOST, PY, ROOT, connect, database_urls, env_int, free_port, stop_all, wait_for_http
 
 DB_NAME = "nnirr_bench"
+BARE_PATH = "/bench-bare/"  # the textbook flow (bench/urls.py)
 CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/confirm/[A-Za-z0-9_-]+/")
 TO_LINE = re.compile(r"^To: (\S+)$", re.MULTILINE)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -77,6 +84,10 @@ for slug, title in (("bench-warm-up", "Warm-up petition"), ("bench-petition", "B
         addressee="The Benchmark", ask="<p>Sign quickly, please.</p>", signature_goal=100000,
         share_text="Sign it.", ask_comment=True)
     print("PETITION", petition.pk, petition.url)
+from django.db import connection
+from bench.urls import BARE_TABLE
+with connection.cursor() as cursor:
+    cursor.execute(BARE_TABLE)
 """
 
 
@@ -630,17 +641,20 @@ def main(argv):
 
     print("\n=== summary ===")
     failed = False
-    for durable, (completed, p99, checks, empty_rate, cpu) in outcome.items():
+    for durable, (completed, p99, checks, empty_rate, cpu, bare_rate) in outcome.items():
         label = "durable" if durable else "non-durable"
         ratio = completed / empty_rate if empty_rate else float("nan")
         print(f"{label:<12} real flow {completed:6.1f}/s   empty flow {empty_rate or float('nan'):6.1f}/s   "
               f"ratio {ratio:5.2f}   p99 {p99 * 1000:6.1f} ms   totals {'exact' if all(checks.values()) else 'WRONG'}")
-        if all(cpu):
+        if all(cpu[:2]):
             # CPU per signature depends far less on what else the machine runs than a rate does.
             print(f"{'':<12} CPU per completed signature: real flow {cpu[0]:5.1f} ms   empty flow {cpu[1]:5.1f} ms   "
                   f"ratio {cpu[1] / cpu[0]:5.2f}")
+        if bare_rate and cpu[2]:
+            print(f"{'':<12} textbook flow {bare_rate:6.1f}/s (ratio {bare_rate / empty_rate:5.2f}), "
+                  f"CPU {cpu[2]:5.1f} ms per signature (ratio {cpu[1] / cpu[2]:5.2f})")
         failed = failed or not all(checks.values())
-    completed, p99, checks, empty_rate, _ = outcome[True]
+    completed, p99, checks, empty_rate, _, _ = outcome[True]
     if empty_rate:
         met = completed >= 0.70 * empty_rate and p99 < 0.5 and all(checks.values())
         print(
@@ -648,6 +662,14 @@ def main(argv):
             f"{'met' if met else 'NOT met'}"
         )
     return 1 if failed else 0
+
+
+def bare_totals(bench_config):
+    """Stored and confirmed signatures of the textbook flow."""
+    conn = open_connection(bench_config)
+    totals = query_row(conn, "SELECT count(*), count(confirmed_at) FROM bench_bare_signature")
+    conn.close()
+    return totals
 
 
 def petition_totals(bench_config, petition_id):
@@ -680,17 +702,20 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, first_su
     signers, seconds, gunicorn_workers, gunicorn_threads, email_workers = shape
     rounds = max(1, env_int("BENCH_ROUNDS", 2))
     with_empty = os.environ.get("BENCH_EMPTY_FLOW", "1") != "0"
+    with_bare = with_empty and os.environ.get("BENCH_TEXTBOOK_FLOW", "1") != "0"
     round_shape = (signers, seconds / rounds, gunicorn_workers, gunicorn_threads, email_workers)
     print(
         f"{signers} supporters against gunicorn ({gunicorn_workers} workers × {gunicorn_threads} threads) and "
         f"{email_workers} email workers on {HOST}:{port}: {rounds} rounds of {seconds / rounds:.0f} s of the real flow"
         + (" alternating with the empty flow (the same three requests through the same middleware, signing "
-           "replaced by queueing a task that does nothing: the stack's ceiling)" if with_empty else "") + "...",
+           "replaced by queueing a task that does nothing: the stack's ceiling)" if with_empty else "")
+        + (" and the textbook flow (bench/urls.py)" if with_bare else "") + "...",
         flush=True,
     )
     before = petition_totals(bench_config, petition_id)
-    real, empty = Results(), Results()
-    real_elapsed = empty_elapsed = 0.0
+    bare_before = bare_totals(bench_config)
+    real, empty, bare = Results(), Results(), Results()
+    real_elapsed = empty_elapsed = bare_elapsed = 0.0
     for number in range(rounds):
         results, elapsed = run_load(
             env, bench_config, port, round_shape, supporter, (petition_path, number * 5000), first_supporter
@@ -703,6 +728,13 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, first_su
             empty.merge(results)
             empty_elapsed += elapsed
             line += f"   empty {results.confirmed / elapsed:6.1f}/s"
+        if with_bare:
+            results, elapsed = run_load(
+                env, bench_config, port, round_shape, supporter, (BARE_PATH, 50000 + number * 5000), first_supporter
+            )
+            bare.merge(results)
+            bare_elapsed += elapsed
+            line += f"   textbook {results.confirmed / elapsed:6.1f}/s"
         print(line + f"   (load {os.getloadavg()[0]:.1f})", flush=True)
     stored, counted, flagged, tally = (after - earlier for after, earlier in zip(petition_totals(bench_config, petition_id), before))
 
@@ -727,10 +759,22 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, first_su
         for error in empty.errors:
             print(f"  error: {error}")
         checks["the empty flow ran without errors"] = not empty.errors
+    bare_rate = None
+    if with_bare:
+        print("\nTextbook flow (the minimum duties, bench/urls.py):")
+        bare_rate, _ = report(bare, bare_elapsed, seconds, "textbook signatures")
+        stored, confirmed = (after - earlier for after, earlier in zip(bare_totals(bench_config), bare_before))
+        print(f"database: {stored} stored, {confirmed} confirmed")
+        for error in bare.errors:
+            print(f"  error: {error}")
+        checks["the textbook flow stored and confirmed each signature once, without errors"] = (
+            stored == bare.signed and confirmed == bare.confirmed and not bare.errors
+        )
     cpu = tuple(
-        sum(flow.cpu.values()) * 1000 / flow.confirmed if flow.confirmed and flow.cpu else None for flow in (real, empty)
+        sum(flow.cpu.values()) * 1000 / flow.confirmed if flow.confirmed and flow.cpu else None
+        for flow in (real, empty, bare)
     )
-    return completed, p99, checks, empty_rate, cpu
+    return completed, p99, checks, empty_rate, cpu, bare_rate
 
 
 if __name__ == "__main__":

@@ -5,16 +5,84 @@ benchmark's baseline). ``empty_sign`` and ``empty_confirm`` are the petition
 benchmark's empty flow: the same three requests a supporter makes, with the
 signature replaced by queueing a task that does nothing, and the confirmation
 by nothing at all.
+
+``bare_petition`` and ``bare_confirm`` are its *textbook flow*: a petition as the Django tutorial
+would write it, doing the minimum a double opt-in petition must (a Django form with CSRF, a
+country list and validation; one row stored with a hashed token in a transaction that queues the
+email; the email sent by the worker through Django's mail backend; confirming by the link's
+hash), and nothing the site adds (layout, menus, two languages, form stamps and abuse checks,
+consent records, shared pages, tallies, retries). It shows what the minimum duties cost on
+this stack, between the empty flow and ours. Its table is the benchmark's own
+(``BARE_TABLE``, created by the benchmark's set-up), not the site's.
 """
 
-from django.db import transaction
-from django.http import HttpResponse, HttpResponseRedirect
+import hashlib
+import secrets
+
+from django import forms
+from django.db import connection, transaction
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseRedirect
+from django.template import engines
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_countries.fields import CountryField
 
-from bench.tasks import nothing
+from bench.tasks import bare_email, nothing
 from nnirr_site.urls import urlpatterns as site_urlpatterns
+
+BARE_TABLE = """
+CREATE TABLE IF NOT EXISTS bench_bare_signature (
+    id bigserial PRIMARY KEY, first_name text NOT NULL, last_name text NOT NULL, email text NOT NULL,
+    postal_code text NOT NULL, country text NOT NULL, token_hash bytea NOT NULL UNIQUE,
+    signed_at timestamptz NOT NULL DEFAULT now(), emailed_at timestamptz, confirmed_at timestamptz
+)
+"""
+BARE_PAGE = engines["django"].from_string(
+    "<!doctype html><html lang=en><meta charset=utf-8><title>Sign the petition</title>"
+    "<h1>Sign the petition</h1><form method=post>{% csrf_token %}"
+    "<input type=\"hidden\" name=\"started\" value=\"textbook\">{{ form }}<button>Sign</button></form></html>"
+)
+
+
+class BareSignatureForm(forms.Form):
+    first_name = forms.CharField(max_length=100)
+    last_name = forms.CharField(max_length=100)
+    email = forms.EmailField()
+    postal_code = forms.CharField(max_length=20)
+    country = CountryField().formfield()
+    consent = forms.BooleanField()
+
+
+def bare_petition(request):
+    """GET: the form; POST: store the signature and queue its confirmation email, then 303 to a thank-you."""
+    form = BareSignatureForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        token = secrets.token_urlsafe(32)
+        data = form.cleaned_data
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO bench_bare_signature (first_name, last_name, email, postal_code, country, token_hash) "
+                "VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
+                [data["first_name"], data["last_name"], data["email"], data["postal_code"], str(data["country"]),
+                 hashlib.sha256(token.encode()).digest()],
+            )
+            bare_email.enqueue(cursor.fetchone()[0], token)
+        return HttpResponseRedirect("/bench-hello/", status=303)
+    return HttpResponse(BARE_PAGE.render({"form": form}, request))
+
+
+@require_POST
+def bare_confirm(request, token):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE bench_bare_signature SET confirmed_at = now() WHERE token_hash = %s AND confirmed_at IS NULL "
+            "RETURNING id",
+            [hashlib.sha256(token.encode()).digest()],
+        )
+        if cursor.fetchone() is None:
+            return HttpResponseNotFound("No such signature", content_type="text/plain")
+    return HttpResponse("<!doctype html><title>Thank you</title><p>Your signature is confirmed.", content_type="text/html")
 
 
 def hello(request):
@@ -41,5 +109,7 @@ urlpatterns = [
     path("bench-hello/", hello, name="bench_hello"),
     path("bench-empty/sign/", empty_sign, name="bench_empty_sign"),
     path("bench-empty/confirm/", empty_confirm, name="bench_empty_confirm"),
+    path("bench-bare/", bare_petition, name="bench_bare_petition"),
+    path("bench-bare/confirm/<str:token>/", bare_confirm, name="bench_bare_confirm"),
     *site_urlpatterns,
 ]

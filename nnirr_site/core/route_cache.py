@@ -8,7 +8,8 @@ or when a site or a view restriction changes — exactly the events that start a
 new layout generation (``layout_cache.py``). So each server process keeps, for
 the current generation only:
 
-- the ``Site`` answering each host name and port;
+- the ``Site`` answering each host name and port, with its home page in each language (both for the
+  *site* generation only: a page published elsewhere does not make them read again);
 - each live page found so far, by site, language and path (stored pickled, so
   every request gets its own copy to read and change);
 - whether any page has a view restriction at all (usually none, and then
@@ -17,13 +18,15 @@ the current generation only:
 - with each page, the images it points to (its share and header images, ``with_images``).
 
 A page's sub-routes (a petition's ``confirm/<token>/``) are resolved from the
-cached page in Python. Any path not found yet is routed by Wagtail as before
-and its page remembered. Previews and the admin never pass through here.
+cached page in Python. Any path not found yet is routed as ``Page.route_for_request``
+does, from the kept home page (``localized_root``: three queries fewer on the first view
+of a page after a publish), and its page remembered. Previews and the admin never pass through here.
 
 Fast path ``route_cache`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves, on a page the page cache
 cannot serve: 3.9 ms of 19.4 (20%) on a program page and of 19.6 on a blog post (``bench/fast_paths.py``,
-2026-11-26, load average ~3.7). Invalidated by the layout generation: any page published, unpublished,
-moved or deleted, any Site or view restriction saved. Wagtail has no equivalent (its own caching,
+2026-11-26, load average ~3.7). Invalidated by the layout generation (``layout_cache.py``): pages by
+the page generation (any page published, unpublished, moved or deleted, any image saved), the Site and
+home pages by the site generation (a Site, Locale or view restriction saved, a home page published). Wagtail has no equivalent (its own caching,
 wagtail-cache or the frontend cache, keeps whole responses, which is the page cache's job).
 """
 
@@ -34,7 +37,7 @@ from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from nnirr_site.core import fast_paths, layout_cache
 from nnirr_site.core.view_restrictions import restrictions_exist
@@ -53,6 +56,7 @@ def find_site(request, entries):
         return site
     site = Site.find_for_request(request)
     if site is not None:
+        site.root_page  # kept with the Site: ``remember`` reads it for every new page
         entries[key] = pickle.dumps(site)
     return site
 
@@ -60,7 +64,7 @@ def find_site(request, entries):
 def route(request, path):
     """Set Wagtail's per-request route result for ``path`` from the cache, or route and remember."""
     entries = layout_cache.local_entries()
-    site = find_site(request, entries)
+    site = find_site(request, layout_cache.local_entries("site"))
     if site is None:
         return
     language = translation.get_language()
@@ -78,9 +82,29 @@ def route(request, path):
         if result is not None and result.page.pk != page.pk:
             remember(entries, site, language, result.page, components)
         return
-    result = Page.route_for_request(request, path)
+    # As ``Page.route_for_request`` does, from the site's home page in the visitor's language, which is
+    # kept for the site generation (Wagtail reads the locale, the translation and the specific page:
+    # three queries on the first view of every page after a publish).
+    root = localized_root(site, language)
+    try:
+        result = root.route(request, list(components))
+    except Http404:
+        result = None
+    request._wagtail_route_for_request = result
     if result is not None:
         remember(entries, site, language, result.page, components)
+
+
+def localized_root(site, language):
+    """``site.root_page.localized.specific``, kept pickled per site and language for the site generation
+    (a home page published, unpublished, moved or deleted, a Site or Locale saved: ``layout_cache.py``).
+    Each caller gets its own copy."""
+    entries = layout_cache.local_entries("site")
+    key = ("root", site.pk, language)
+    blob = entries.get(key)
+    if blob is None:
+        blob = entries[key] = pickle.dumps(site.root_page.localized.specific)
+    return pickle.loads(blob)
 
 
 def remember(entries, site, language, page, components):
@@ -90,7 +114,7 @@ def remember(entries, site, language, page, components):
     """
     if not page.live:
         return
-    root = site.root_page.localized
+    root = localized_root(site, language)
     if not page.url_path.startswith(root.url_path):
         return
     own = tuple(part for part in page.url_path[len(root.url_path):].split("/") if part)
@@ -124,6 +148,10 @@ class RouteCacheMiddleware:
 
     def __call__(self, request):
         with layout_cache.remember_for_request():
+            if getattr(request, "is_dummy", False) and fast_paths.enabled("route_cache"):
+                # Wagtail's preview request runs no ``process_view``; the layout asks for its Site (a
+                # query). The Site is no draft data: it is read from the site generation's entries.
+                find_site(request, layout_cache.local_entries("site"))
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -134,5 +162,5 @@ class RouteCacheMiddleware:
             route(request, path)
         elif not request.path_info.startswith(ADMIN_PREFIXES):
             # Other public views (search) show the layout too, which asks for the Site.
-            find_site(request, layout_cache.local_entries())
+            find_site(request, layout_cache.local_entries("site"))
         return None
