@@ -15,9 +15,9 @@ class BlogConfig(AppConfig):
         # Authors and topics are snippets, and saving one publishes no page: a post's kept authors and
         # topic (nnirr_site/core/page_extras.py) and whole cached pages (page_cache.py) must be read
         # afresh, so a renamed author shows at once.
-        from nnirr_site.core.layout_cache import new_generation
+        from nnirr_site.core.layout_cache import new_page_generation
         from blog.taxonomy import Author, Topic
 
         for model in (Author, Topic):
             for signal in (post_save, post_delete):
-                signal.connect(new_generation, sender=model, dispatch_uid=f"blog-cache-{model.__name__}-{signal!r}")
+                signal.connect(new_page_generation, sender=model, dispatch_uid=f"blog-cache-{model.__name__}-{signal!r}")

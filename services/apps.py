@@ -15,11 +15,11 @@ class ServicesConfig(AppConfig):
     def ready(self):
         # Services are snippets, and saving one publishes no page: tell the whole-page cache
         # (nnirr_site/core/page_cache.py) itself, so a location made confidential leaves every cached page at once.
-        from nnirr_site.core.layout_cache import new_generation
+        from nnirr_site.core.layout_cache import new_page_generation
         from services import retention  # noqa: F401  (registers its steps with the core)
         from services import disclosure, views  # noqa: F401  (register the directory's route handlers)
         from services.models import Service, ServiceHours
 
         for model in (Service, ServiceHours):
             for signal in (post_save, post_delete):
-                signal.connect(new_generation, sender=model, dispatch_uid=f"services-cache-{model.__name__}-{signal!r}")
+                signal.connect(new_page_generation, sender=model, dispatch_uid=f"services-cache-{model.__name__}-{signal!r}")

@@ -22,7 +22,7 @@ def _public_lists(language):
             for item in MailingList.objects.filter(public=True).order_by("sort_order", "name")
         ]
 
-    return layout_cache.cached("email-list-public-lists", build, language)
+    return layout_cache.cached("email-list-public-lists", build, language, scope="site")
 
 
 @register.inclusion_tag("email_list/includes/embedded_form.html", takes_context=True)

@@ -23,7 +23,7 @@ class CoreConfig(AppConfig):
 
         # Tags: listings keep their topic options for the generation (page_extras.shared), and a tag's
         # name can be edited without publishing the pages that carry it.
-        connect_signals([Menu, MenuItem, Office, SiteSettings, Tag])
+        connect_signals(site_models=[Office, SiteSettings], menu_models=[Menu, MenuItem], page_models=[Tag])
         # The site's public address (SITE_URL): checked, and given to the Wagtail Site record after migrate.
         checks.register(check_site_url_format, "nnirr")
         checks.register(check_site_url_deploy, "nnirr", deploy=True)

@@ -2,21 +2,41 @@
 
 The shared layout costs more database queries than most page bodies. Its
 pieces are cached under a *generation*: a random value kept in the cache and
-replaced whenever anything the layout shows may have changed (a page
-published, unpublished, moved or deleted; a menu, menu item, office or the
-site settings, an image or a document saved or deleted; a site or a page view
-restriction changed). Old entries then simply stop being read and expire. The
-cache must be shared by every process that serves the site (see ``CACHES`` in
-settings) for a change to show everywhere at once. Each process also keeps what it has read for
-the current generation in memory (``local_entries``), so a piece costs one shared-cache read per
-process and generation, not one per request.
+replaced whenever what they show may have changed. Old entries then simply stop
+being read and expire. The cache must be shared by every process that serves the
+site (see ``CACHES`` in settings) for a change to show everywhere at once. Each
+process also keeps what it has read for the current generation in memory
+(``local_entries``), so a piece costs one shared-cache read per process and
+generation, not one per request.
+
+A publish forgets only what it can change. There are three generations, from the widest scope:
+
+- ``"site"``: what no page publish below a home page can change: the Site answering each host (and
+  its home page in each language, ``route_cache.py``), Wagtail's site root paths, the active
+  locales, the site settings with their offices, the public email lists, the home addresses in
+  each language, whether any page has a view restriction. A new one starts when a Site, a Locale,
+  the site settings, an office, an email list or a view restriction is saved or deleted, or a home
+  page (depth 2, any language) is published, unpublished, moved or deleted.
+- ``"menu"``: the menus and the footer (which shows the footer menu). Also when a menu or a menu
+  item is saved or deleted, or a page a menu links to, a translation of one, or an ancestor of one
+  is published, unpublished, moved or deleted (``page_changed``).
+- ``"page"``: everything else (routes, cards, page extras, language links, ancestors, whole
+  pages): any page published, unpublished, moved or deleted, any image, document, tag, blog author
+  or topic, or service saved.
+
+A new generation of a scope starts one of every narrower scope too. The first view of a page after
+another page (in no menu) is published therefore reads the menus, the footer and the site's pieces
+from memory; measured in process on the bench database (``/tmp``-style script: a new page generation
+before each render, 2026-11-27 05:19, load ~3-5): program page 40.5 -> 19.4 ms (23 -> 10 queries),
+blog post 39.1 -> 19.8, home 77.3 -> 34.2, blog index 62.6 -> 22.7 (together with the cheaper cold
+builds in ``route_cache.py``, ``site_settings.py`` and ``file_cache.py``).
 
 Fast path ``layout_cache`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves, on a page the page cache
 cannot serve: 16 ms of 36 (45%) on the home page and 9 ms of 51 (18%) on a program page
-(``bench/fast_paths.py``, 2026-11-26, load average ~3.7). Invalidation: the generation above.
+(``bench/fast_paths.py``, 2026-11-26, load average ~3.7). Invalidation: the generations above.
 Django's ``{% cache %}`` fragment (or ``{% wagtailcache %}``) keyed on the generation would do the same
-for a piece of HTML, and the footer uses it so; menus and language links are data several templates
-use, so they are kept as data.
+for a piece of HTML, and the footer uses it so (keyed on the menu generation); menus and language links
+are data several templates use, so they are kept as data.
 """
 
 import threading
@@ -32,25 +52,53 @@ from nnirr_site.core import fast_paths
 
 GENERATION_KEY = "layout-generation"
 TIMEOUT = 60 * 60 * 24
+# The narrower scopes, widest first: starting a generation of a scope starts one of every scope after it
+# too (a new Site changes the menus' addresses; anything the layout shows can change a page).
+SCOPES = ("site", "menu", "page")
+SCOPE_KEYS = {"site": "layout-generation-site", "menu": "layout-generation-menu", "page": GENERATION_KEY}
 
 # Inside a request the generation is read from the cache once (``remember_for_request``), not
 # once per cached piece; outside requests (workers, shells) every call reads it.
 _request_generation = ContextVar("layout_generation", default=None)
 
 
-def generation():
-    """The current layout generation, creating one if the cache has none."""
+def _page_generation():
     memo = _request_generation.get()
     if memo:
         return memo
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, value, None)
-        value = cache.get(GENERATION_KEY, value)
+    value = _read_or_create(GENERATION_KEY)
     if memo is not None:  # "" marks a request that has not read it yet
         _request_generation.set(value)
     return value
+
+
+def _read_or_create(key):
+    value = cache.get(key)
+    if value is None:
+        value = uuid.uuid4().hex
+        cache.add(key, value, None)
+        value = cache.get(key, value)
+    return value
+
+
+# The site and menu generations as last read by this process, with the page generation current then.
+# Every new site or menu generation also starts a page generation (written last), so while the page
+# generation is unchanged they are too, and a request reads one key, not three.
+_scoped = {"page": None}
+_scoped_lock = threading.Lock()
+
+
+def generation(scope="page"):
+    """The current generation of ``scope`` ("page", "menu" or "site"), creating one if the cache has none."""
+    page = _page_generation()
+    if scope == "page":
+        return page
+    known = _scoped
+    if known["page"] != page:
+        with _scoped_lock:
+            known = {"page": page, **{name: _read_or_create(SCOPE_KEYS[name]) for name in ("site", "menu")}}
+            globals()["_scoped"] = known
+    return known[scope]
 
 
 class remember_for_request:
@@ -63,28 +111,73 @@ class remember_for_request:
         _request_generation.reset(self.token)
 
 
-def _set_new_generation():
-    value = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, value, None)
+def _set_new_generation(scope="site"):
+    for name in SCOPES[SCOPES.index(scope):]:  # the page generation last (see ``_scoped``)
+        value = uuid.uuid4().hex
+        cache.set(SCOPE_KEYS[name], value, None)
     if _request_generation.get() is not None:
         _request_generation.set(value)  # this request sees its own change at once
 
 
-def new_generation(**kwargs):
-    """Forget every cached layout piece (after the current transaction commits)."""
-    transaction.on_commit(_set_new_generation)
+def new_generation(scope="site", **kwargs):
+    """Forget the cached pieces of ``scope`` and every narrower scope (after the current transaction
+    commits). A signal receiver: with no scope given, every piece (the safe answer for any change)."""
+    if scope not in SCOPES:  # connected as a receiver, ``scope`` may be absent only
+        scope = "site"
+    transaction.on_commit(lambda: _set_new_generation(scope))
 
 
-def cached(name, build, *parts):
-    """``build()``'s value, cached under ``name`` and ``parts`` for the current generation."""
+def new_page_generation(**kwargs):
+    """Forget what a page publish can change (routes, page extras, cards, language links, pages);
+    keep the menus and the site's pieces."""
+    new_generation("page")
+
+
+def new_menu_generation(**kwargs):
+    """Forget the menus (and the footer that shows one) and every page piece; keep the site's pieces."""
+    new_generation("menu")
+
+
+def page_changed(sender=None, instance=None, url_path_before=None, **kwargs):
+    """A page was published, unpublished, moved or deleted: forget what that can change.
+
+    - A site's home page (depth 2, any language): every scope (the site root paths, the home
+      addresses in each language and the Site records' root pages come from it).
+    - A page a menu links to, a translation of one (a menu shows the page in the visitor's language),
+      or an ancestor of one (its address starts with the ancestor's): the menus and every page piece.
+    - Any other page: the page pieces only. Menus, site lookup, settings, locales, email lists and
+      view-restriction flags stay.
+    """
+    if instance is None or getattr(instance, "depth", 0) <= 2:
+        return new_generation("site")
+    if _in_a_menu(instance, url_path_before):
+        return new_generation("menu")
+    return new_generation("page")
+
+
+def _in_a_menu(page, url_path_before=None):
+    """Whether ``page`` is, translates, or is an ancestor of a page some menu item links to (one query)."""
+    from django.apps import apps
+    from django.db.models import Q
+
+    MenuItem = apps.get_model("core", "MenuItem")
+    paths = {path for path in (page.url_path, url_path_before) if path}
+    condition = Q(link_page__translation_key=page.translation_key)
+    for path in paths:
+        condition |= Q(link_page__url_path__startswith=path)
+    return MenuItem.objects.filter(link_page__isnull=False).filter(condition).exists()
+
+
+def cached(name, build, *parts, scope="page"):
+    """``build()``'s value, cached under ``name`` and ``parts`` for the current generation of ``scope``."""
     if not fast_paths.enabled("layout_cache"):
         return build()
     # This process's copy first: the shared cache is a file read (or a Redis round trip) per piece.
-    entries = local_entries()
+    entries = local_entries(scope)
     local_key = ("layout", name, *parts)
     if local_key in entries:
         return entries[local_key]
-    key = ":".join(["layout", generation(), name, *map(str, parts)])
+    key = ":".join(["layout", scope, generation(scope), name, *map(str, parts)])
     value = cache.get(key)
     if value is None:
         value = build()
@@ -93,67 +186,76 @@ def cached(name, build, *parts):
     return value
 
 
-def remembered(name, build):
-    """``build()``'s value kept in this process's memory for the current generation (read-only for callers).
+def remembered(name, build, scope="page"):
+    """``build()``'s value kept in this process's memory for the current generation of ``scope``
+    (read-only for callers).
 
     For what Wagtail itself keeps in the shared cache and reads once per page it handles (the site root
     paths behind every ``page.url``), when the generation already changes whenever that value can.
     """
     if not fast_paths.enabled("layout_cache"):
         return build()
-    entries = local_entries()
+    entries = local_entries(scope)
     if name not in entries:
         entries[name] = build()
     return entries[name]
 
 
-_local = {"generation": None, "entries": {}}
+_local = {scope: {"generation": None, "entries": {}} for scope in SCOPES}
 _local_lock = threading.Lock()
 MAX_LOCAL_ENTRIES = 5000
 
 
-def local_entries():
-    """A dict in this process's memory for the current generation, emptied when the generation changes.
+def local_entries(scope="page"):
+    """A dict in this process's memory for the current generation of ``scope``, emptied when it changes.
 
     For values read on nearly every request (the route cache, petition details in emails), where
     even a cache round trip counts. Values put here are shared by threads: store them pickled,
     or treat them as read-only.
     """
-    current = generation()
-    if _local["generation"] != current:
+    current = generation(scope)
+    local = _local[scope]
+    if local["generation"] != current:
         with _local_lock:
-            if _local["generation"] != current:
-                _local["entries"] = {}
-                _local["generation"] = current
-    entries = _local["entries"]
+            if local["generation"] != current:
+                local["entries"] = {}
+                local["generation"] = current
+    entries = local["entries"]
     if len(entries) > MAX_LOCAL_ENTRIES:  # a site far larger than expected: start afresh rather than grow
         entries.clear()
     return entries
 
 
 def active_locale():
-    """Wagtail's ``Locale.get_active()`` (a query each time), remembered per language for the generation."""
+    """Wagtail's ``Locale.get_active()`` (a query each time), remembered per language for the site
+    generation (a Locale saved or deleted starts one)."""
     from wagtail.models import Locale
     from django.utils import translation
 
-    return remembered(("locale", translation.get_language()), Locale.get_active)
+    return remembered(("locale", translation.get_language()), Locale.get_active, scope="site")
 
 
-def connect_signals(layout_models):
-    """Start a new generation whenever something shown in the layout changes.
+def connect_signals(site_models=(), menu_models=(), page_models=()):
+    """Start a new generation of the right scope whenever something the caches keep changes.
 
-    ``layout_models``: the project's own models the layout shows (menus, offices, site settings),
-    given by the core app's ``ready`` so this module imports no model of the project.
+    The project's own models are given by the core app's ``ready`` (so this module imports no model
+    of the project): ``site_models`` (site settings, offices) start a generation of every scope,
+    ``menu_models`` (menus and their items) one of the menus and pages, ``page_models`` (tags) one of
+    the pages. Pages published, unpublished, moved or deleted: ``page_changed``.
     """
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Locale, Page, PageViewRestriction, Site
 
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(new_generation, dispatch_uid=f"layout-cache-{signal!r}")
-    post_delete.connect(new_generation, sender=Page, dispatch_uid="layout-cache-page-delete")
-    # Images and documents: a cached section may show an image's renditions or a document's size.
-    # Sites, locales and view restrictions: the route cache (route_cache.py) and pages remember them.
-    for model in (*layout_models, get_image_model(), get_document_model(), Site, Locale, PageViewRestriction):
+        signal.connect(page_changed, dispatch_uid=f"layout-cache-{signal!r}")
+    post_delete.connect(page_changed, sender=Page, dispatch_uid="layout-cache-page-delete")
+    # Sites, locales and view restrictions: the route cache (route_cache.py), the site root paths and
+    # the restriction flag (view_restrictions.py) are kept in the site scope.
+    receivers = [(model, new_generation) for model in (*site_models, Site, Locale, PageViewRestriction)]
+    receivers += [(model, new_menu_generation) for model in menu_models]
+    # Images and documents: a card or a page may show an image's renditions or a document's size.
+    receivers += [(model, new_page_generation) for model in (*page_models, get_image_model(), get_document_model())]
+    for model, receiver in receivers:
         for signal in (post_save, post_delete):
-            signal.connect(new_generation, sender=model, dispatch_uid=f"layout-cache-{model.__name__}-{signal!r}")
+            signal.connect(receiver, sender=model, dispatch_uid=f"layout-cache-{model.__name__}-{signal!r}")

@@ -22,7 +22,7 @@ def restrictions_exist():
     """
     if not fast_paths.enabled("restrictions"):
         return True
-    entries = layout_cache.local_entries()
+    entries = layout_cache.local_entries("site")
     value = entries.get("restrictions")
     if value is None:
         value = entries["restrictions"] = PageViewRestriction.objects.exists()

@@ -65,7 +65,7 @@ class BasePage(Page):
         object; kept here in this process for the current layout generation, which changes with any
         Site saved and any page published, moved or deleted (``layout_cache.py``)."""
         if cache_object is None and not kwargs:
-            return layout_cache.remembered("site-root-paths", Site.get_site_root_paths)
+            return layout_cache.remembered("site-root-paths", Site.get_site_root_paths, scope="site")
         return super()._get_site_root_paths(cache_object, **kwargs)
 
     def get_ancestors(self, inclusive=False):

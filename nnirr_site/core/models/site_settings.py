@@ -1,12 +1,17 @@
 """Organization-wide settings editors change in the admin: contacts, offices, donations, social links."""
 
+import pickle
+
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
+
+from nnirr_site.core import layout_cache
 
 
 @register_setting(icon="site")
@@ -57,6 +62,29 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
 
     class Meta:
         verbose_name = _("organization settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's ``for_request`` (a query, and one more for the offices, on every page that shows them:
+        the footer when it is built, the standard pages each time), kept pickled with its offices in this
+        process for the site generation (``layout_cache.py``): saving the settings, an office or a Site
+        starts a new one. Each request gets its own copy. Previews and other requests read afresh."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name) or getattr(request, "is_preview", False):
+            return super().for_request(request)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+
+        def build():
+            instance = cls.for_site(site)
+            prefetch_related_objects([instance], "offices")
+            return pickle.dumps(instance)
+
+        site_settings = pickle.loads(layout_cache.remembered(("site-settings", cls.__name__, site.pk), build, scope="site"))
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     @property
     def social_links(self):

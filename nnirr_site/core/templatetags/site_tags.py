@@ -16,28 +16,38 @@ register = template.Library()
 def get_menu(context, slug):
     """The menu with ``slug`` in the active language (falling back to the default), as text/url items."""
     language = translation.get_language()
-    return layout_cache.cached("menu", lambda: _menu_items(slug, language), slug, language)
+    return layout_cache.cached("menu", lambda: _menu_items(slug, language), slug, language, scope="menu")
 
 
 def _menu_items(slug, language):
-    menus = Menu.objects.filter(slug=slug)
-    menu = menus.filter(locale__language_code=language).first() or menus.filter(
-        locale__language_code=settings.LANGUAGE_CODE
-    ).first()
+    """The menu's items as ``{"text", "url"}``: two queries for the menu and its pages, one more for the
+    pages' translations when the menu of the visitor's language links pages of another (Wagtail's
+    ``page.localized`` is two queries per page)."""
+    menus = {menu.locale.language_code: menu for menu in Menu.objects.filter(
+        slug=slug, locale__language_code__in=[language, settings.LANGUAGE_CODE]).select_related("locale")}
+    menu = menus.get(language) or menus.get(settings.LANGUAGE_CODE)
+    if menu is None:
+        return []
+    menu_items = list(menu.items.select_related("link_page__locale").order_by("sort_order"))
+    foreign = {item.link_page.translation_key for item in menu_items
+               if item.link_page_id and item.link_page.locale.language_code != language}
+    translated = {}
+    if foreign:
+        for page in Page.objects.filter(translation_key__in=foreign, locale__language_code=language, live=True):
+            translated[page.translation_key] = page
     items = []
-    if menu:
-        for item in menu.items.select_related("link_page__locale").order_by("sort_order"):
-            url = item.link_url
-            title = item.label
-            if item.link_page_id:
-                page = item.link_page
-                if page.locale.language_code != language:
-                    page = page.localized
-                if not page.live:
-                    continue
-                url = page.url
-                title = title or page.title
-            items.append({"text": title, "url": url})
+    for item in menu_items:
+        url = item.link_url
+        title = item.label
+        if item.link_page_id:
+            page = item.link_page
+            if page.locale.language_code != language:
+                page = translated.get(page.translation_key, page)  # Wagtail's ``localized``: the live translation, else the page
+            if not page.live:
+                continue
+            url = page.url
+            title = title or page.title
+        items.append({"text": title, "url": url})
     return items
 
 
@@ -65,9 +75,10 @@ def ancestors_of(page):
 
 
 @register.simple_tag
-def layout_generation():
-    """The layout cache's generation, for ``{% cache %}`` keys of layout fragments."""
-    return layout_cache.generation()
+def layout_generation(scope="page"):
+    """The layout cache's generation of ``scope`` ("page", "menu", "site"), for ``{% cache %}`` keys of
+    layout fragments (the footer: ``"menu"``, as it shows the footer menu and the site's settings)."""
+    return layout_cache.generation(scope)
 
 
 @register.simple_tag(takes_context=True)
@@ -101,7 +112,7 @@ def _page_language_links(page, current, request=None):
                 url = _swap_language_prefix(path, current, code)
             translated = True
         else:
-            url = layout_cache.cached("home-url", lambda: _home_url(code), code)
+            url = layout_cache.cached("home-url", lambda: _home_url(code), code, scope="site")
         links.append(
             {
                 "code": code,
