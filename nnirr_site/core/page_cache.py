@@ -57,6 +57,9 @@ def is_cacheable_request(request):
         getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
         and fast_paths.enabled("page_cache")
         and request.method in ("GET", "HEAD")
+        # Wagtail's preview request (``make_preview_request``) carries the page's own address: never
+        # answered from, nor stored as, the public page.
+        and not getattr(request, "is_dummy", False)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(EXCLUDED_PREFIXES)
         and len(request.get_full_path()) <= 500

@@ -72,3 +72,14 @@ def test_search_results_and_errors_are_cached_only_when_public(client):
     assert client.get("/search/", {"q": "rights"})["X-Page-Cache"] == "hit"
     assert "X-Page-Cache" not in client.get("/no-such-page/")
     assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_a_preview_is_never_answered_from_nor_stored_as_the_public_page(client):
+    assert client.get("/about/")["X-Page-Cache"] == "miss"  # the public page is now cached
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    about.title = "A draft title only in the preview"
+    preview = about.make_preview_request()  # Wagtail's preview request carries the page's own address
+    assert "A draft title only in the preview" in preview.content.decode()
+    assert "X-Page-Cache" not in preview
+    public = client.get("/about/")
+    assert "A draft title only in the preview" not in public.content.decode()
