@@ -69,7 +69,7 @@ def main(argv):
     sys.path.insert(0, str(ROOT))
     env, cache_dir = existing_site() if os.environ.get("BENCH_REUSE_DB") else demo_site(DB_NAME)
     if "--side-by-side" in argv:
-        ok = side_by_side.report(side_by_side.measure(env, fast_paths_off=True, after_publish=True))
+        ok = side_by_side.report(side_by_side.measure(env, fast_paths_off=True, after_publish=True, previews=True))
         shutil.rmtree(cache_dir, ignore_errors=True)
         return 0 if ok else 1
 
@@ -83,7 +83,7 @@ def main(argv):
 
     renders = measure_renders(env, pages)
     rates = throughput(env, pages, seconds, connections, repeats)
-    compared = side_by_side.measure(env, fast_paths_off=True, after_publish=True)
+    compared = side_by_side.measure(env, fast_paths_off=True, after_publish=True, previews=True)
     shutil.rmtree(cache_dir, ignore_errors=True)
 
     tool = "wrk" if shutil.which("wrk") else "Python client"
