@@ -35,7 +35,8 @@ BARE_TABLE = """
 CREATE TABLE IF NOT EXISTS bench_bare_signature (
     id bigserial PRIMARY KEY, first_name text NOT NULL, last_name text NOT NULL, email text NOT NULL,
     postal_code text NOT NULL, country text NOT NULL, token_hash bytea NOT NULL UNIQUE,
-    signed_at timestamptz NOT NULL DEFAULT now(), emailed_at timestamptz, confirmed_at timestamptz
+    signed_at timestamptz NOT NULL DEFAULT now(), emailed_at timestamptz, confirmed_at timestamptz,
+    warm_up boolean NOT NULL DEFAULT false
 )
 """
 BARE_PAGE = engines["django"].from_string(
@@ -54,18 +55,21 @@ class BareSignatureForm(forms.Form):
     consent = forms.BooleanField()
 
 
-def bare_petition(request):
-    """GET: the form; POST: store the signature and queue its confirmation email, then 303 to a thank-you."""
+def bare_petition(request, warm_up=False):
+    """GET: the form; POST: store the signature and queue its confirmation email, then 303 to a thank-you.
+
+    ``warm_up``: the benchmark's warm-up signing before a round (its rows are marked, and not counted).
+    """
     form = BareSignatureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         token = secrets.token_urlsafe(32)
         data = form.cleaned_data
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
-                "INSERT INTO bench_bare_signature (first_name, last_name, email, postal_code, country, token_hash) "
-                "VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
+                "INSERT INTO bench_bare_signature (first_name, last_name, email, postal_code, country, token_hash, "
+                "warm_up) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id",
                 [data["first_name"], data["last_name"], data["email"], data["postal_code"], str(data["country"]),
-                 hashlib.sha256(token.encode()).digest()],
+                 hashlib.sha256(token.encode()).digest(), warm_up],
             )
             bare_email.enqueue(cursor.fetchone()[0], token)
         return HttpResponseRedirect("/bench-hello/", status=303)
@@ -110,6 +114,7 @@ urlpatterns = [
     path("bench-empty/sign/", empty_sign, name="bench_empty_sign"),
     path("bench-empty/confirm/", empty_confirm, name="bench_empty_confirm"),
     path("bench-bare/", bare_petition, name="bench_bare_petition"),
+    path("bench-bare/warm-up/", bare_petition, {"warm_up": True}, name="bench_bare_warm_up"),
     path("bench-bare/confirm/<str:token>/", bare_confirm, name="bench_bare_confirm"),
     *site_urlpatterns,
 ]
