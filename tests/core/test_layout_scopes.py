@@ -14,6 +14,7 @@ from blog.models import BlogPage
 from email_list.models import MailingList
 from nnirr_site.core import layout_cache
 from nnirr_site.core.models import Menu, MenuItem, Office, SiteSettings, StandardPage
+from tests.fast_path_marks import needs
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +64,9 @@ def test_publishing_a_page_in_no_menu_keeps_menus_and_site_but_shows_the_page_at
     assert "A title published just now" in client.get(POST).content.decode()
 
 
+@needs("layout_cache")
+@needs("route_cache")
+@needs("restrictions")
 def test_the_menus_and_site_cost_no_query_after_a_publish_elsewhere(client, django_capture_on_commit_callbacks):
     client.get("/about/")
     page = post()
