@@ -7,8 +7,9 @@ around every few hundred requests. ``gc.freeze()`` moves every object alive at t
 generation the collector never walks again, so later collections see only what came after.
 
 Freezing at start-up would leave out what loads on first use, so each process freezes once, after it has
-answered ``GC_FREEZE_AFTER`` requests (web) or run as many tasks (worker): a full collection first, so
-no garbage is frozen. The price is bounded: an object alive then and dropped later inside a reference
+answered ``GC_FREEZE_AFTER`` (25) requests (web) or run as many tasks (worker): by then it has loaded the
+templates, URL patterns and code of what it serves most; what loads later is simply collected as before.
+A full collection comes first, so no garbage is frozen. The price is bounded: an object alive then and dropped later inside a reference
 cycle is never freed (objects without cycles are freed by reference counting as before).
 
 Measured in one process running the whole petition flow (form, signing, the worker's email, confirming;
