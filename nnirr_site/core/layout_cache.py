@@ -201,7 +201,7 @@ def remembered(name, build, scope="page"):
     return entries[name]
 
 
-_local = {scope: {"generation": None, "entries": {}} for scope in SCOPES}
+_local = {scope: {"generation": None, "entries": {}, "previous": {}, "site": None} for scope in SCOPES}
 _local_lock = threading.Lock()
 MAX_LOCAL_ENTRIES = 5000
 
@@ -218,12 +218,26 @@ def local_entries(scope="page"):
     if local["generation"] != current:
         with _local_lock:
             if local["generation"] != current:
+                # The page entries of the generation that ends are kept aside while the site generation is
+                # the same (``previous_entries``); any other change forgets them.
+                site = generation("site") if scope == "page" else None
+                keep = scope == "page" and local["generation"] is not None and local["site"] == site
+                local["previous"] = local["entries"] if keep else {}
                 local["entries"] = {}
                 local["generation"] = current
+                local["site"] = site
     entries = local["entries"]
     if len(entries) > MAX_LOCAL_ENTRIES:  # a site far larger than expected: start afresh rather than grow
         entries.clear()
     return entries
+
+
+def previous_entries():
+    """This process's page entries of the page generation before the current one, if the site generation
+    has not changed since (else empty). Read-only, and only for a value that is checked against the
+    database before it is used again (a page's route: ``route_cache.still_current``)."""
+    local_entries()
+    return _local["page"]["previous"]
 
 
 def active_locale():

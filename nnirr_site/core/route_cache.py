@@ -17,6 +17,14 @@ the current generation only:
 - the ancestors of each parent page (``page_ancestors.py``, under this fast path's switch);
 - with each page, the images it points to (its share and header images, ``with_images``).
 
+When the page generation changes (any page published) and the site generation does not, a page kept
+under the previous generation is carried over to the new one if its own row still shows the same live
+revision at the same address (``still_current``: one query on its row and one for its images, instead
+of three queries and the ORM's building of the specific page). Measured in process on the bench
+database (a new page generation before each render, 40 renders, 05:56, load ~2.7, two alternating
+runs): first view of the program page 20.5 / 17.9 -> 18.9 / 14.4 ms, of a blog post 20.8 / 16.8 ->
+16.1 / 14.8 ms (10 -> 9 and 11 -> 10 queries).
+
 A page's sub-routes (a petition's ``confirm/<token>/``) are resolved from the
 cached page in Python. Any path not found yet is routed as ``Page.route_for_request``
 does, from the kept home page (``localized_root``: three queries fewer on the first view
@@ -32,6 +40,7 @@ wagtail-cache or the frontend cache, keeps whole responses, which is the page ca
 
 import pickle
 
+from django.db import connection
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -69,6 +78,11 @@ def route(request, path):
         return
     language = translation.get_language()
     components = tuple(part for part in path.split("/") if part)
+    key = ("page", site.pk, language, components)
+    if key not in entries:
+        carried = still_current(layout_cache.previous_entries().get(key))
+        if carried is not None:
+            entries[key] = carried
     for length in range(len(components), -1, -1):
         blob = entries.get(("page", site.pk, language, components[:length]))
         if blob is None:
@@ -93,6 +107,33 @@ def route(request, path):
     request._wagtail_route_for_request = result
     if result is not None:
         remember(entries, site, language, result.page, components)
+
+
+def still_current(blob):
+    """The page kept under the previous page generation (pickled ``blob``), pickled again with its images
+    read afresh, if its row still says what it said then: live, at the same address, with the same live
+    revision (so the same content). None otherwise, or without ``blob``.
+
+    A publish of another page starts a new page generation but cannot change this page: its route is
+    carried over for one query on its own row (and one for its images) instead of routing afresh
+    (three queries and the ORM's building of the specific page). What the page shows beside its body
+    (page extras, cards, language links) is not carried: another page's publish can change it.
+    """
+    if blob is None:
+        return None
+    page = pickle.loads(blob)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT live, url_path, live_revision_id FROM wagtailcore_page WHERE id = %s", [page.pk])
+        row = cursor.fetchone()
+    if row is None or tuple(row) != (page.live, page.url_path, page.live_revision_id):
+        return None
+    page.__dict__.pop("_cached_parent_obj", None)  # the parent may have changed; read it again if needed
+    Image = get_image_model()
+    for field in page._meta.concrete_fields:
+        if field.many_to_one and field.related_model is Image and field.is_cached(page):
+            field.delete_cached_value(page)  # an image may have been saved since
+    with_images(page)
+    return pickle.dumps(page)
 
 
 def localized_root(site, language):
