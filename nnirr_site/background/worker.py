@@ -31,7 +31,6 @@ from django_tasks_db.models import DBTaskResult
 from nnirr_site.background.database import TRANSIENT_DB_ERRORS, back_off, reset_connection, retry_on_db_error
 from nnirr_site.background.heartbeat import Heartbeat
 from nnirr_site.background import stopping
-from nnirr_site import gc_freeze
 from nnirr_site.background.recovery import requeue_abandoned
 
 logger = logging.getLogger(__name__)
@@ -45,7 +44,6 @@ class ResilientWorker(Worker):
         self.heartbeat = Heartbeat(self.worker_id, self.backend_name)
         self._next_recovery = 0.0
         self._db_failures = 0
-        gc_freeze.install(task_finished)
 
     def shutdown(self, signum, frame):
         """The library's graceful stop, and tasks that can pause are told (``stopping.py``)."""

@@ -159,9 +159,6 @@ OTP_TOTP_ISSUER = "NNIRR website"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "60"))
 
-# Each web or worker process freezes what it holds after this many requests or tasks (nnirr_site/gc_freeze.py); 0: never.
-GC_FREEZE_AFTER = int(os.environ.get("GC_FREEZE_AFTER", "25"))
-
 # The site's hand-made fast paths (route, layout and page caches, shared petition pages, prebuilt headers,
 # email markers): "all", "off" or a comma-separated list of names (nnirr_site/core/fast_paths.py).
 NNIRR_FAST_PATHS = os.environ.get("NNIRR_FAST_PATHS", "all")

@@ -29,6 +29,4 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 
 # Off unless a test turns it on: most tests change content inside a transaction that never commits.
 PAGE_CACHE_SECONDS = 0
-GC_FREEZE_AFTER = 0  # a test process freezes nothing (tests/core/test_gc_freeze.py turns it on)
 PETITION_PAGE_CACHE_SECONDS = 0
-GC_FREEZE_AFTER = 0  # a test process freezes nothing (tests/core/test_gc_freeze.py turns it on)
