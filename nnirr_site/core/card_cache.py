@@ -12,7 +12,7 @@ and the values given to it (label, date).
 
 Fast path ``card_cache`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves, on pages the page cache
 cannot serve: 5.3 ms of 18.2 (29%) on the blog index and 12.6 ms of 23.9 (53%) on a search
-(``bench/fast_paths.py``, 2026-11-27, load average ~1.8). Invalidation: the layout generation
+(``bench/fast_paths.py``, 2026-11-27, load average ~1.8). Invalidation: the layout cache's page generation
 (``layout_cache.py``), which changes with any page published, unpublished, moved or deleted and any
 image or document saved — everything a card shows. Django's ``{% cache %}`` fragment keyed the same
 way would do the same work but read the shared cache (a file read or a Redis round trip) per card,

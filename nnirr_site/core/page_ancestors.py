@@ -6,7 +6,7 @@ every post of an index, every filter combination of a listing. Each process keep
 under the parent's tree path, so each caller gets its own copies to read and change.
 
 Part of the ``route_cache`` fast path (``NNIRR_FAST_PATHS``, ``fast_paths.py``, ``route_cache.py``):
-pages along a path, kept for the generation. Invalidated with it: any page published, unpublished,
+pages along a path, kept for the page generation (``layout_cache.py``). Invalidated with it: any page published, unpublished,
 moved or deleted (an ancestor's title, address or place in the tree can change only so).
 """
 

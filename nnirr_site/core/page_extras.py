@@ -18,7 +18,8 @@ cannot serve (``BENCH_FAST_ONLY=page_extras python bench/run.py fast_paths``, 20
 average 1.2): program page 16.8 -> 6.2 ms (63%), blog post 19.4 -> 8.1 (58%), blog index 19.3 -> 14.0
 (28%), filtered services directory 21.9 -> 17.1 (22%: its city options and the services open this
 minute, ``shared``). Keeping the resource library's topic and year options saved 1% and is not done.
-Invalidation: the layout generation (``layout_cache.py``): any page published, unpublished, moved
+Invalidation: the layout cache's page generation (``layout_cache.py``; a site or menu generation starts
+one too): any page published, unpublished, moved
 or deleted, any image, tag, service or view restriction saved, and the blog's authors and topics
 (``blog/apps.py``); ``shared`` with a ``bucket`` also when the bucket changes.
 Django's cache framework keyed on the generation would do the same but read the shared cache (a file

@@ -1,4 +1,4 @@
-"""Whether any page has a view restriction, remembered once per layout generation.
+"""Whether any page has a view restriction, remembered once per site generation (``layout_cache.py``).
 
 Pages (``BasePage.get_view_restrictions``) and the route cache both ask; a module below both,
 so neither imports the other.
@@ -6,7 +6,7 @@ so neither imports the other.
 Fast path ``restrictions`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``): while no page has a restriction,
 Wagtail's restriction queries (in ``public()`` and on serving) are skipped. Saves 2.8 ms of 10.1 (27%)
 on the home page and 4.4 ms of 20.2 (22%) on a program page (``bench/fast_paths.py``, 2026-11-26,
-load average ~3.7). Invalidation: the layout generation, which any view restriction saved or deleted
+load average ~3.7). Invalidation: the layout cache's site generation, which any view restriction saved or deleted
 starts.
 """
 
