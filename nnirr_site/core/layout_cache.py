@@ -141,18 +141,27 @@ def new_menu_generation(**kwargs):
 def page_changed(sender=None, instance=None, url_path_before=None, **kwargs):
     """A page was published, unpublished, moved or deleted: forget what that can change.
 
-    - A site's home page (depth 2, any language): every scope (the site root paths, the home
-      addresses in each language and the Site records' root pages come from it).
+    - A site's home page (depth 2, or any page a Site has as its root, in any language): every scope
+      (the site root paths, the home addresses in each language and the Site records' root pages come
+      from it).
     - A page a menu links to, a translation of one (a menu shows the page in the visitor's language),
       or an ancestor of one (its address starts with the ancestor's): the menus and every page piece.
     - Any other page: the page pieces only. Menus, site lookup, settings, locales, email lists and
       view-restriction flags stay.
     """
-    if instance is None or getattr(instance, "depth", 0) <= 2:
+    if instance is None or getattr(instance, "depth", 0) <= 2 or _is_site_root(instance):
         return new_generation("site")
     if _in_a_menu(instance, url_path_before):
         return new_generation("menu")
     return new_generation("page")
+
+
+def _is_site_root(page):
+    """Wagtail's ``is_site_root`` (a query): a Site rooted below the usual depth 2, or its translations."""
+    try:
+        return page.is_site_root()
+    except Exception:  # a page being deleted whose tree is half gone: the safe answer
+        return True
 
 
 def _in_a_menu(page, url_path_before=None):

@@ -202,3 +202,16 @@ def test_without_a_spanish_menu_the_english_one_links_the_spanish_pages(client, 
     nav = main_nav(client.get("/es/").content.decode())
     assert 'href="/es/programas/"' in nav and ">Programas</a>" in nav  # the English menu's page, in Spanish
     assert 'href="/programs/"' not in nav
+
+
+def test_a_page_that_roots_a_site_starts_every_scope_when_published(client, django_capture_on_commit_callbacks):
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        Site.objects.create(hostname="otro.example.org", port=80, root_page=about, site_name="Otro")
+    client.get("/", HTTP_HOST="otro.example.org")  # its home page (About) is kept for the site generation
+    before = generations()
+    about.title = "About, retitled for the other site"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+    assert all(generations()[scope] != before[scope] for scope in layout_cache.SCOPES)
+    assert "About, retitled for the other site" in client.get("/", HTTP_HOST="otro.example.org").content.decode()

@@ -82,6 +82,7 @@ def _post(slug="sign-the-refugee-admissions-petition"):
     return BlogPage.objects.live().get(slug=slug, locale__language_code="en")
 
 
+@needs("route_cache")
 def test_a_page_is_not_routed_again_after_another_page_is_published(client, django_capture_on_commit_callbacks):
     path = "/news/sign-the-refugee-admissions-petition/"
     before = client.get(path).content
