@@ -16,7 +16,8 @@ A publish forgets only what it can change. There are three generations, from the
   locales, the site settings with their offices, the public email lists, the home addresses in
   each language, whether any page has a view restriction. A new one starts when a Site, a Locale,
   the site settings, an office, an email list or a view restriction is saved or deleted, or a home
-  page (depth 2, any language) is published, unpublished, moved or deleted.
+  page (depth 2, or any page a Site has as its root, any language) is published, unpublished, moved
+  or deleted.
 - ``"menu"``: the menus and the footer (which shows the footer menu). Also when a menu or a menu
   item is saved or deleted, or a page a menu links to, a translation of one, or an ancestor of one
   is published, unpublished, moved or deleted (``page_changed``).
