@@ -17,6 +17,8 @@ off): it saves 21 ms of 22.8 (92%) per view of an open petition's form page (``b
 not do: the page carries each visitor's CSRF token, which ``{% wagtailpagecache %}`` would share.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
@@ -49,8 +51,15 @@ from supporter_actions.responses import FORM_METHODS, SAFE_METHODS, confirmation
 # A petition that spreads is opened by thousands of people within minutes. The page is the same
 # for all of them except for the CSRF token and the signed "form started" time, so it is rendered
 # once with a slot for each and kept for PETITION_PAGE_CACHE_SECONDS (the progress bar and the
-# recent signers it shows may lag that long). Each visitor gets the kept page with their own two
-# values filled in. Requests with a session (editors) or pending messages get a fresh render.
+# recent signers it shows may lag that long, and the time one request takes to render it again).
+# Each visitor gets the kept page with their own two values filled in. Requests with a session
+# (editors) or pending messages get a fresh render.
+#
+# When the kept page is due, one request renders it again while the others go on getting the kept
+# one (RENEWING_SECONDS at most, should that render fail). Before, every request that came while
+# it was due rendered it: measured on the petition bench (2026-11-27, durable, quiet), the form's
+# p99 inside gunicorn was 215 ms with the page due every 5 s against 64 ms with a page never due,
+# and the supporters' p99 610 against 431 ms.
 
 CSRF_SLOT = "petition-csrf-slot-6b1f0c"
 STAMP_SLOT = "petition-stamp-slot-6b1f0c"
@@ -71,17 +80,29 @@ def shared_page_key(request, petition, kind):
     # Kept per scheme and host as well: the page's absolute links come from the site's address, never
     # from the Host header, but should any part of it ever follow the request, no other host sees it.
     origin = f"{request.scheme}://{request.get_host()}"
-    return f"petition-{kind}:{layout_cache.generation()}:{petition.pk}:{language}:{origin}"
+    return f"petition-{kind}:{layout_cache.generation()}:{petition.pk}:{language}:{origin}:v2"
+
+
+RENEWING_SECONDS = 10
+STALE_SECONDS = 30  # how long past due a kept page may still be served while one request renews it
 
 
 def shared_html(request, petition, kind, build, slots=()):
     """The ``kind`` page's HTML as kept for every visitor (see above), or ``build()`` afresh."""
     key = shared_page_key(request, petition, kind)
-    html = cache.get(key) if key else None
-    if html is None:
+    if key is None:
+        return build()
+    kept = cache.get(key)  # (html, due at)
+    if kept is not None and (time.time() < kept[1] or not cache.add(key + ":renewing", 1, RENEWING_SECONDS)):
+        return kept[0]
+    try:
         html = build()
-        if key and all(slot in html for slot in slots):
-            cache.set(key, html, settings.PETITION_PAGE_CACHE_SECONDS)
+        if all(slot in html for slot in slots):
+            seconds = settings.PETITION_PAGE_CACHE_SECONDS
+            cache.set(key, (html, time.time() + seconds), seconds + STALE_SECONDS)
+    finally:
+        if kept is not None:
+            cache.delete(key + ":renewing")
     return html
 
 

@@ -122,3 +122,56 @@ def test_confirmed_page_is_shared_and_names_nobody(petition):
     html = pages[1].content.decode()
     assert "Zed" not in html and "uno@example.org" not in html and "dos@example.org" not in html
     assert Signature.objects.filter(petition=petition, confirmed_at__isnull=False).count() == 2
+
+
+class Renders:
+    """Counts the renders of the shared petition pages."""
+
+    def __init__(self, monkeypatch):
+        from campaigns.petitions import views
+
+        self.count = 0
+        render = views.render_to_string
+
+        def counting(*args, **kwargs):
+            self.count += 1
+            return render(*args, **kwargs)
+
+        monkeypatch.setattr(views, "render_to_string", counting)
+
+
+def form_page_key(petition):
+    from django.test import RequestFactory
+
+    from campaigns.petitions.views import shared_page_key
+
+    return shared_page_key(RequestFactory().get(petition.url), petition, "form")
+
+
+def later(monkeypatch, seconds):
+    """The shared pages' clock moved ``seconds`` on."""
+    from campaigns.petitions import views
+
+    now = views.time.time()
+    monkeypatch.setattr(views.time, "time", lambda: now + seconds)
+
+
+@needs("petition_pages")
+def test_a_due_page_is_rendered_by_one_request_while_the_others_get_the_kept_one(petition, monkeypatch):
+    from django.core.cache import cache
+
+    renders = Renders(monkeypatch)
+    visit(petition)
+    assert renders.count == 1
+    later(monkeypatch, 61)  # past PETITION_PAGE_CACHE_SECONDS (60): due
+    assert cache.add(form_page_key(petition) + ":renewing", 1, 10)  # another request is renewing it
+    _visitor, page, _csrf, _started = visit(petition)
+    assert page.status_code == 200 and "slot" not in page.content.decode()
+    assert renders.count == 1  # the kept page, not a second render
+    cache.delete(form_page_key(petition) + ":renewing")  # that request is done... or gave up
+    visit(petition)
+    assert renders.count == 2  # this one renews it
+    assert cache.get(form_page_key(petition) + ":renewing") is None  # and lets the next renewal happen
+    visit(petition)
+    assert renders.count == 2  # fresh again for everyone
+
