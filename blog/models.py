@@ -95,6 +95,7 @@ class BlogIndexPage(RoutablePageMixin, SectionIndexPage):
         context["tag_counts"], context["topic_counts"] = page_extras.remembered(
             request, self, "blog-index-counts",
             lambda: (list(self.tag_counts(all_posts)), list(self.topic_counts(all_posts))),
+            kinds=(self, BlogPage),
         )
         return context
 
@@ -233,7 +234,7 @@ class BlogPage(BasePage):
         parent = page_ancestors.ancestors(self)[-1]
         # Authors, topic, tags and related posts: four to six queries, the same answer until something
         # is published or an author or topic is saved; kept for the generation (page_extras.py).
-        authors, topic, tags, related = page_extras.remembered(request, self, "blog-post", self._extras)
+        authors, topic, tags, related = page_extras.remembered(request, self, "blog-post", self._extras, kinds=(self,))
         context.update(
             blog_index=parent.specific_deferred if parent.specific_class is BlogIndexPage else None,
             authors=authors,

@@ -169,7 +169,7 @@ class ServiceFilter:
             return list(self.services.order_by("state", "city").values_list("state", "city").distinct())
 
         # Saving a service starts a new generation (services/apps.py); the labels follow the language.
-        cities = build() if self.shared_as is None else page_extras.shared("service-cities", build, self.shared_as)
+        cities = build() if self.shared_as is None else page_extras.shared("service-cities", build, self.shared_as, kinds=())
         labels = dict(State.choices)
         return [(city_key(state, city), f"{city}, {labels.get(state, state)}") for state, city in cities]
 
@@ -213,7 +213,7 @@ class ServiceFilter:
                 # this minute is the answer all through it: found once a minute, for every request.
                 minute = timezone.now().replace(second=0, microsecond=0)
                 self._open_ids = page_extras.shared(
-                    "services-open-now", lambda: self._find_open_ids(minute), self.shared_as, bucket=minute
+                    "services-open-now", lambda: self._find_open_ids(minute), self.shared_as, bucket=minute, kinds=()
                 )
             else:
                 self._open_ids = self._find_open_ids(self.now)

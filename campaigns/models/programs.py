@@ -121,7 +121,8 @@ class ProgramPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Two wide page queries (three with the links), the same answer until something is published:
         # kept for the generation (page_extras.py); card images only for cards not kept (card_cache.py).
-        campaigns, resources = page_extras.remembered(request, self, "program", self._extras)
+        campaigns, resources = page_extras.remembered(
+            request, self, "program", self._extras, kinds=(self, "campaigns.campaignpage", "resources.resourcepage"))
         prefetch_card_images(campaigns, resources)  # one image query for both lists of cards
         context["campaigns"] = campaigns
         context["related_resources"] = resources

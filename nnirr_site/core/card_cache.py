@@ -6,15 +6,18 @@ costs about 0.3–0.5 ms (the include's context, the ``srcset_image`` renditions
 formatting), and a listing shows ten or twelve. The same card appears on every filter combination of
 a listing, every search, every page of related posts, and every language switch back — pages no page
 cache can serve. So the HTML of each card is kept in this process's memory for the current layout
-generation, keyed on everything the template reads: the template, the item's class and id, the
-language, the locale of the page it is shown on (an item in the other language carries ``lang``),
-and the values given to it (label, date).
+generation, keyed on everything the template reads: the template, the item's class, id and live
+revision, the language, the locale of the page it is shown on (an item in the other language carries
+``lang``), and the values given to it (label, date).
 
 Fast path ``card_cache`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves, on pages the page cache
 cannot serve: 5.3 ms of 18.2 (29%) on the blog index and 12.6 ms of 23.9 (53%) on a search
-(``bench/fast_paths.py``, 2026-11-27, load average ~1.8). Invalidation: the layout cache's page generation
-(``layout_cache.py``), which changes with any page published, unpublished, moved or deleted and any
-image or document saved — everything a card shows. Django's ``{% cache %}`` fragment keyed the same
+(``bench/fast_paths.py``, 2026-11-27, load average ~1.8). Invalidation: a card reads only its own page,
+so it is kept under that page's live revision (a publish gives a new one) and the layout cache's kinds
+epoch (``layout_cache.kind_entries``: any page unpublished, moved or deleted, a slug changed, an image,
+document, tag or snippet saved); an item without its revision at hand, under its kind's generation. A
+blog post published leaves every other card as it was. Search results are kept for the page
+generation (any publish: the search index changes). Django's ``{% cache %}`` fragment keyed the same
 way would do the same work but read the shared cache (a file read or a Redis round trip) per card,
 which costs as much as rendering one.
 
@@ -50,12 +53,22 @@ def render_card(context, item, template_name=DEFAULT_TEMPLATE, **values):
         return _render(context, template_name, flat)
     key = ("card", template_name, type(item), item.pk, language, getattr(page, "locale_id", None),
            *((name, _key_part(value)) for name, value in sorted(values.items())))
-    entries = layout_cache.local_entries()
+    entries = _entries(item)
     html = entries.get(key)
     if html is None:
         html = entries[key] = _render(context, template_name, flat)
         entries[_shown_key(item, language)] = True
     return html
+
+
+def _entries(item):
+    """Where ``item``'s cards are kept: under its live revision when the item carries it (a publish of the
+    item gives it a new one; anything else a card shows — images, addresses, Sites — starts the kinds'
+    epoch), else for the generation of the item's kind (``layout_cache.kind_entries``)."""
+    revision = item.__dict__.get("live_revision_id")
+    if revision is None:
+        return layout_cache.kind_entries((item,))
+    return layout_cache.kind_entries(()).setdefault(("revision", type(item), item.pk, revision), {})
 
 
 def _shown_key(item, language):
@@ -68,7 +81,7 @@ def needs_card_data(item):
     still renders right without them, reading its renditions itself."""
     if not fast_paths.enabled("card_cache"):
         return True
-    return _shown_key(item, translation.get_language()) not in layout_cache.local_entries()
+    return _shown_key(item, translation.get_language()) not in _entries(item)
 
 
 def prefetch_for_cards(items, *lookups):

@@ -21,9 +21,21 @@ A publish forgets only what it can change. There are three generations, from the
 - ``"menu"``: the menus and the footer (which shows the footer menu). Also when a menu or a menu
   item is saved or deleted, or a page a menu links to, a translation of one, or an ancestor of one
   is published, unpublished, moved or deleted (``page_changed``).
-- ``"page"``: everything else (routes, cards, page extras, language links, ancestors, whole
-  pages): any page published, unpublished, moved or deleted, any image, document, tag, blog author
-  or topic, or service saved.
+- ``"page"``: everything else (routes, search results, home's sections, whole pages): any page
+  published, unpublished, moved or deleted, any image, document, tag, blog author or topic, or
+  service saved.
+
+Below the page generation, pieces that read pages of known models only are kept by *page kind*
+(``kind_entries``, ``cached(..., kinds=...)``): one generation per page model, and an *epoch* for all
+of them. Publishing a page starts a generation of its model only; anything else that starts any
+generation above (a page unpublished, moved or deleted, a slug changed — every address below moves —,
+an image, tag, snippet, Site or setting saved) starts the epoch too. So when a blog post is published,
+a program page keeps its campaigns and related resources (``page_extras.py``, kinds program, campaign,
+resource), its language links (its own kind), its breadcrumbs (``page_ancestors.py``: the kinds that
+can have children) and its cards (``card_cache.py``: under each card's page's live revision); the
+blog index rebuilds its tag counts and the post's own card only. A piece that names its kinds must
+name every page model it reads; ``tests/core/test_layout_kinds.py`` shows each change on the next
+request.
 
 A new generation of a scope starts one of every narrower scope too. The first view of a page after
 another page (in no menu) is published therefore reads the menus, the footer and the site's pieces
@@ -47,7 +59,7 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from nnirr_site.core import fast_paths
 
@@ -57,6 +69,10 @@ TIMEOUT = 60 * 60 * 24
 # too (a new Site changes the menus' addresses; anything the layout shows can change a page).
 SCOPES = ("site", "menu", "page")
 SCOPE_KEYS = {"site": "layout-generation-site", "menu": "layout-generation-menu", "page": GENERATION_KEY}
+# Page kinds (``kind_entries``): one generation per page model, replaced when a page of that model is
+# published, and an epoch replaced by every other change that starts a generation of any scope.
+KINDS_EPOCH_KEY = "layout-generation-kinds"
+KIND_KEY_PREFIX = "layout-generation-kind:"
 
 # Inside a request the generation is read from the cache once (``remember_for_request``), not
 # once per cached piece; outside requests (workers, shells) every call reads it.
@@ -89,17 +105,41 @@ _scoped = {"page": None}
 _scoped_lock = threading.Lock()
 
 
-def generation(scope="page"):
-    """The current generation of ``scope`` ("page", "menu" or "site"), creating one if the cache has none."""
+def _known():
+    """The site, menu and kinds generations as last read by this process, for the current page generation.
+
+    The kinds' epoch is read with them; each page kind's generation is read on first use (``kinds_stamp``).
+    A kind or epoch key is written before the page key it goes with, so a process that sees a new page
+    generation reads them afresh and never keeps an older value than the page generation it has.
+    """
     page = _page_generation()
-    if scope == "page":
-        return page
     known = _scoped
     if known["page"] != page:
         with _scoped_lock:
-            known = {"page": page, **{name: _read_or_create(SCOPE_KEYS[name]) for name in ("site", "menu")}}
+            known = {"page": page, **{name: _read_or_create(SCOPE_KEYS[name]) for name in ("site", "menu")},
+                     "epoch": _read_or_create(KINDS_EPOCH_KEY), "kinds": {}}
             globals()["_scoped"] = known
-    return known[scope]
+    return known
+
+
+def generation(scope="page"):
+    """The current generation of ``scope`` ("page", "menu" or "site"), creating one if the cache has none."""
+    if scope == "page":
+        return _page_generation()
+    return _known()[scope]
+
+
+def kinds_stamp(labels):
+    """The current generations of the page kinds ``labels`` (model labels, lower case), with the epoch."""
+    known = _known()
+    kinds = known["kinds"]
+    stamp = [known["epoch"]]
+    for label in labels:
+        value = kinds.get(label)
+        if value is None:
+            value = kinds[label] = _read_or_create(KIND_KEY_PREFIX + label)
+        stamp.append(value)
+    return tuple(stamp)
 
 
 class remember_for_request:
@@ -112,20 +152,27 @@ class remember_for_request:
         _request_generation.reset(self.token)
 
 
-def _set_new_generation(scope="site"):
-    for name in SCOPES[SCOPES.index(scope):]:  # the page generation last (see ``_scoped``)
+def _set_new_generation(scope="site", kind=None):
+    # First what goes with the page generation (see ``_known``): the published page's kind, or else the
+    # epoch of every kind; then the scopes, the page generation last (see ``_scoped``).
+    cache.set(KIND_KEY_PREFIX + kind if kind else KINDS_EPOCH_KEY, uuid.uuid4().hex, None)
+    for name in SCOPES[SCOPES.index(scope):]:
         value = uuid.uuid4().hex
         cache.set(SCOPE_KEYS[name], value, None)
     if _request_generation.get() is not None:
         _request_generation.set(value)  # this request sees its own change at once
 
 
-def new_generation(scope="site", **kwargs):
+def new_generation(scope="site", kind=None, **kwargs):
     """Forget the cached pieces of ``scope`` and every narrower scope (after the current transaction
-    commits). A signal receiver: with no scope given, every piece (the safe answer for any change)."""
+    commits). A signal receiver: with no scope given, every piece (the safe answer for any change).
+
+    With ``kind`` (a page model's label: a page of it was published, nothing else), the pieces kept by
+    page kind (``kind_entries``) that do not depend on that kind are kept; without, none is.
+    """
     if scope not in SCOPES:  # connected as a receiver, ``scope`` may be absent only
         scope = "site"
-    transaction.on_commit(lambda: _set_new_generation(scope))
+    transaction.on_commit(lambda: _set_new_generation(scope, kind))
 
 
 def new_page_generation(**kwargs):
@@ -149,12 +196,27 @@ def page_changed(sender=None, instance=None, url_path_before=None, **kwargs):
       or an ancestor of one (its address starts with the ancestor's): the menus and every page piece.
     - Any other page: the page pieces only. Menus, site lookup, settings, locales, email lists and
       view-restriction flags stay.
+
+    Below a home page, a publish (``page_published``: the page's content, title or slug changed, or it
+    went live) starts a generation of the page's kind only: the pieces kept by kind (``kind_entries``)
+    for other kinds stay. Everything else (unpublished, moved, deleted; a slug changed, which moves every
+    page below: ``page_slug_changed``) starts the kinds' epoch: no such piece stays.
     """
     if instance is None or getattr(instance, "depth", 0) <= 2 or _is_site_root(instance):
         return new_generation("site")
+    kind = kind_label(instance) if kwargs.get("signal") is page_published else None
     if _in_a_menu(instance, url_path_before):
-        return new_generation("menu")
-    return new_generation("page")
+        return new_generation("menu", kind)
+    return new_generation("page", kind)
+
+
+def kind_label(page_or_model):
+    """The label of a page's (or page model's, or a label's) own model, as kinds are named: "blog.blogpage"."""
+    if isinstance(page_or_model, str):
+        return page_or_model.lower()
+    if isinstance(page_or_model, type):
+        return page_or_model._meta.label_lower
+    return (page_or_model.specific_class or type(page_or_model))._meta.label_lower
 
 
 def _is_site_root(page):
@@ -178,16 +240,22 @@ def _in_a_menu(page, url_path_before=None):
     return MenuItem.objects.filter(link_page__isnull=False).filter(condition).exists()
 
 
-def cached(name, build, *parts, scope="page"):
-    """``build()``'s value, cached under ``name`` and ``parts`` for the current generation of ``scope``."""
+def cached(name, build, *parts, scope="page", kinds=None):
+    """``build()``'s value, cached under ``name`` and ``parts`` for the current generation of ``scope``
+    or, given ``kinds``, of those page kinds (``kind_entries``)."""
     if not fast_paths.enabled("layout_cache"):
         return build()
     # This process's copy first: the shared cache is a file read (or a Redis round trip) per piece.
-    entries = local_entries(scope)
+    entries = local_entries(scope) if kinds is None else kind_entries(kinds)
     local_key = ("layout", name, *parts)
     if local_key in entries:
         return entries[local_key]
-    key = ":".join(["layout", scope, generation(scope), name, *map(str, parts)])
+    if kinds is None:
+        stamp = (scope, generation(scope))
+    else:
+        labels = sorted({kind_label(kind) for kind in kinds})
+        stamp = ("kinds", *labels, *kinds_stamp(labels))
+    key = ":".join(["layout", *stamp, name, *map(str, parts)])
     value = cache.get(key)
     if value is None:
         value = build()
@@ -242,6 +310,32 @@ def local_entries(scope="page"):
     return entries
 
 
+_kind_local = {}
+
+
+def kind_entries(kinds):
+    """A dict in this process's memory for the current generations of the page kinds ``kinds`` (page
+    models, or pages standing for their model), emptied when any of them changes or the epoch does.
+
+    For a piece that reads pages of those kinds only (and images, documents, tags, snippets, Sites,
+    settings: any change to those starts the epoch). A publish of a page of another kind keeps it: a
+    program page's campaigns and resources stay when a blog post is published. ``kinds=()``: only the
+    epoch (a page's card under its own live revision). Same rules as ``local_entries`` for the values.
+    """
+    labels = tuple(sorted({kind_label(kind) for kind in kinds}))
+    stamp = kinds_stamp(labels)
+    slot = _kind_local.get(labels)
+    if slot is None or slot[0] != stamp:
+        with _local_lock:
+            slot = _kind_local.get(labels)
+            if slot is None or slot[0] != stamp:
+                slot = _kind_local[labels] = (stamp, {})
+    entries = slot[1]
+    if len(entries) > MAX_LOCAL_ENTRIES:
+        entries.clear()
+    return entries
+
+
 def previous_entries():
     """This process's page entries of the page generation before the current one, if the site generation
     has not changed since (else empty). Read-only, and only for a value that is checked against the
@@ -273,6 +367,8 @@ def connect_signals(site_models=(), menu_models=(), page_models=()):
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"layout-cache-{signal!r}")
+    # A new slug moves every page below (their addresses): no piece kept by kind stays.
+    page_slug_changed.connect(new_page_generation, dispatch_uid="layout-cache-page-slug-changed")
     post_delete.connect(page_changed, sender=Page, dispatch_uid="layout-cache-page-delete")
     # Sites, locales and view restrictions: the route cache (route_cache.py), the site root paths and
     # the restriction flag (view_restrictions.py) are kept in the site scope.

@@ -21,7 +21,11 @@ minute, ``shared``). Keeping the resource library's topic and year options saved
 Invalidation: the layout cache's page generation (``layout_cache.py``; a site or menu generation starts
 one too): any page published, unpublished, moved
 or deleted, any image, tag, service or view restriction saved, and the blog's authors and topics
-(``blog/apps.py``); ``shared`` with a ``bucket`` also when the bucket changes.
+(``blog/apps.py``); ``shared`` with a ``bucket`` also when the bucket changes. A value given ``kinds``
+(the page models its build reads: a program page's campaigns and resources, a post's related posts, the
+blog index's counts, the directory's options, which read services only) is kept instead for those
+kinds' generations (``layout_cache.kind_entries``): a publish of a page of another model keeps it,
+anything else above forgets it.
 Django's cache framework keyed on the generation would do the same but read the shared cache (a file
 read, or a Redis round trip) and unpickle on every request, which costs about what the queries do.
 """
@@ -33,11 +37,13 @@ from django.utils import translation
 from nnirr_site.core import fast_paths, layout_cache
 
 
-def remembered(request, page, name, build):
+def remembered(request, page, name, build, kinds=None):
     """``build()``'s value for ``page`` as served to ``request``, kept for the current generation.
 
     ``build`` must read only what a publish, an image or a registered snippet changes; its value
-    must pickle (model instances, lists of them, plain data).
+    must pickle (model instances, lists of them, plain data). ``kinds``: every page model whose pages
+    ``build`` reads (``page``'s own included); it is then kept across publishes of other kinds
+    (``layout_cache.kind_entries``).
     """
     if (
         not fast_paths.enabled("page_extras")
@@ -47,7 +53,7 @@ def remembered(request, page, name, build):
     ):
         return build()
     key = ("page-extras", name, page.pk, translation.get_language())
-    entries = layout_cache.local_entries()
+    entries = layout_cache.local_entries() if kinds is None else layout_cache.kind_entries(kinds)
     blob = entries.get(key)
     if blob is None:
         value = build()
@@ -56,16 +62,17 @@ def remembered(request, page, name, build):
     return pickle.loads(blob)
 
 
-def shared(name, build, *parts, bucket=None):
+def shared(name, build, *parts, bucket=None, kinds=None):
     """``build()``'s value, the same for every request (a listing's option list), kept for the generation.
 
     With ``bucket`` (say, the current minute), the value is also read afresh whenever the bucket
-    changes: for answers that depend on the time as well (which services are open now).
+    changes: for answers that depend on the time as well (which services are open now). ``kinds``: as
+    for ``remembered`` (``()``: ``build`` reads no page at all).
     """
     if not fast_paths.enabled("page_extras"):
         return build()
     key = ("page-extras-shared", name, *parts)
-    entries = layout_cache.local_entries()
+    entries = layout_cache.local_entries() if kinds is None else layout_cache.kind_entries(kinds)
     kept = entries.get(key)
     if kept is None or kept[0] != bucket:
         value = build()

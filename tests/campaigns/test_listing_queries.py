@@ -3,7 +3,6 @@
 import itertools
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -32,8 +31,8 @@ def grow(parent, model, total, **fields_for):
         parent.add_child(instance=model(title=f"{model.__name__} {number}", slug=f"item-{number}",
                                         summary="A summary.", listing_image=next(images), **extra))
     # Pages made live in code send no page_published signal; publishing them in the admin would start a
-    # new layout generation, so what pages keep for the generation (page_extras.py) is read afresh.
-    cache.delete(layout_cache.GENERATION_KEY)
+    # new generation of their kind, so what pages keep for it (page_extras.py) is read afresh.
+    layout_cache._set_new_generation("page", kind=layout_cache.kind_label(model))
 
 
 def test_program_index_query_count_does_not_grow(client, home):
