@@ -16,8 +16,8 @@ cannot serve: 5.3 ms of 18.2 (29%) on the blog index and 12.6 ms of 23.9 (53%) o
 so it is kept under that page's live revision (a publish gives a new one) and the layout cache's kinds
 epoch (``layout_cache.kind_entries``: any page unpublished, moved or deleted, a slug changed, an image,
 document, tag or snippet saved); an item without its revision at hand, under its kind's generation. A
-blog post published leaves every other card as it was. Search results are kept for the page
-generation (any publish: the search index changes). Django's ``{% cache %}`` fragment keyed the same
+blog post published leaves every other card as it was. Search results likewise (the search itself runs
+on every request). Django's ``{% cache %}`` fragment keyed the same
 way would do the same work but read the shared cache (a file read or a Redis round trip) per card,
 which costs as much as rendering one.
 
@@ -93,14 +93,20 @@ def prefetch_for_cards(items, *lookups):
 
 
 def search_result_key(result, request):
-    """The cache key of one search result's HTML (``core/includes/search_result.html``)."""
+    """The cache key of one search result's HTML (``core/includes/search_result.html``): like a card, under
+    the result's live revision where the result carries it."""
     site = getattr(request, "_wagtail_site", None)
-    return ("search-result", result.specific_class, result.pk, translation.get_language(), getattr(site, "pk", None))
+    return ("search-result", result.specific_class, result.pk, result.__dict__.get("live_revision_id"),
+            translation.get_language(), getattr(site, "pk", None))
+
+
+def _search_entries(key):
+    return layout_cache.local_entries() if key[3] is None else layout_cache.kind_entries(())
 
 
 def is_cached(key):
     """Whether ``key``'s HTML is ready (then the item need not be fetched in full to show it)."""
-    return fast_paths.enabled("card_cache") and key in layout_cache.local_entries()
+    return fast_paths.enabled("card_cache") and key in _search_entries(key)
 
 
 def render_search_result(context, result):
@@ -109,7 +115,7 @@ def render_search_result(context, result):
     if not fast_paths.enabled("card_cache"):
         return _render(context, SEARCH_RESULT_TEMPLATE, flat)
     key = search_result_key(result, context.get("request"))
-    entries = layout_cache.local_entries()
+    entries = _search_entries(key)
     html = entries.get(key)
     if html is None:
         html = entries[key] = _render(context, SEARCH_RESULT_TEMPLATE, flat)

@@ -138,3 +138,11 @@ def test_a_new_tag_on_a_post_shows_in_the_blog_index_counts_at_once(client, djan
     post.tags.add("a-tag-added-just-now")
     publish(post, django_capture_on_commit_callbacks)
     assert "a-tag-added-just-now" in client.get("/news/").content.decode()
+
+
+def test_a_post_renamed_shows_in_search_results_at_once(client, django_capture_on_commit_callbacks):
+    post = english(BlogPage, "sign-the-refugee-admissions-petition")
+    before = client.get("/search/?q=refugees").content.decode()
+    assert post.title in before
+    publish(post, django_capture_on_commit_callbacks, title="Refugee admissions: a title published just now")
+    assert "Refugee admissions: a title published just now" in client.get("/search/?q=refugees").content.decode()
