@@ -104,6 +104,22 @@ def test_a_carried_route_gives_way_to_the_pages_own_publish(client, django_captu
     assert "Published again with a new title" in client.get(path).content.decode()
 
 
+@needs("route_cache")
+def test_after_its_own_publish_a_page_is_read_again_by_id_not_routed(client, django_capture_on_commit_callbacks):
+    path = "/news/sign-the-refugee-admissions-petition/"
+    client.get(path)
+    post = _post()
+    post.title = "Read again by its id"
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save_revision().publish()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    assert "Read again by its id" in response.content.decode()
+    assert not any('"url_path" =' in query["sql"] for query in ctx.captured_queries)  # not routed from home
+    own = [q["sql"] for q in ctx.captured_queries if 'FROM "blog_blogpage"' in q["sql"] and "wagtailimages_image" in q["sql"]]
+    assert own, "the post and its images in one query"
+
+
 def test_a_carried_route_gives_way_to_a_parents_new_slug(client, django_capture_on_commit_callbacks):
     from nnirr_site.core.models import StandardPage
     from wagtail.models import Page
