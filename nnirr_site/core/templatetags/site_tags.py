@@ -140,9 +140,8 @@ def _page_language_links(page, current, request=None):
 def _address_of(page, page_id, url_path):
     """``page.url`` for the page ``page_id`` at ``url_path`` of ``page``'s type (a translation of ``page``):
     Wagtail's address computation reads only the page's ``url_path`` (and the site root paths, which the
-    page type's ``_get_site_root_paths`` keeps per process); every other field stays deferred."""
-    if page_id == page.pk:
-        return page.url
+    page type's ``_get_site_root_paths`` keeps per process); every other field stays deferred. The page
+    itself too: in a preview ``page`` carries the draft, and the links show the live addresses."""
     return type(page).from_db(page._state.db, ["id", "url_path"], [page_id, url_path]).url
 
 
