@@ -18,6 +18,8 @@ from wagtail.search import index
 from campaigns.blocks import CampaignActionsBlock
 from nnirr_site.core.blocks import BodyBlock
 from nnirr_site.core.models import BasePage, SectionIndexPage, SitePageQuerySet
+from nnirr_site.core.page_sql import card_columns, specific_joins
+from nnirr_site.core.view_restrictions import restrictions_exist
 from nnirr_site.core.views import paginate
 
 from .links import RelatedPageLink, localized_live_links, with_card_images
@@ -48,6 +50,32 @@ class CampaignPageQuerySet(SitePageQuerySet):
         return self.annotate(
             status_rank=rank, latest_date=Coalesce("end_date", "start_date")
         ).order_by("status_rank", models.F("latest_date").desc(nulls_last=True), "title")
+
+    def of_program_for_cards(self, program):
+        """As a list, the live campaigns in ``program``'s language whose program is ``program`` in any
+        language, in status order (``in_status_order``), without their StreamFields (cards show no body):
+        ``ProgramPage.get_campaigns(card_images=False)`` in one hand-written query. None where it does not
+        apply: a view restriction somewhere (or that fast path off: Wagtail's ``public()`` decides), a
+        program not saved yet.
+
+        The ORM's building of that query (three joins, the status order's ``CASE``) cost 3.4-3.9 ms where
+        PostgreSQL answers in well under 1 ms; this one about 1 ms (in process, bench database,
+        2026-11-27). ``tests/campaigns/test_linked_pages_sql.py`` checks both give the same campaigns in
+        the same order.
+        """
+        if not program.pk or restrictions_exist():
+            return None
+        ranks = " ".join(f"WHEN %s THEN {rank}" for rank in STATUS_RANK.values())
+        sql = f"""
+            SELECT {card_columns(self.model)}
+            FROM wagtailcore_page
+            {specific_joins(self.model)}
+            JOIN wagtailcore_page program ON program.id = campaigns_campaignpage.program_id
+            WHERE wagtailcore_page.live AND wagtailcore_page.locale_id = %s AND program.translation_key = %s
+            ORDER BY CASE campaigns_campaignpage.status {ranks} ELSE {len(STATUS_RANK)} END,
+                COALESCE(campaigns_campaignpage.end_date, campaigns_campaignpage.start_date) DESC NULLS LAST,
+                wagtailcore_page.title"""
+        return list(self.model.objects.raw(sql, [program.locale_id, program.translation_key, *map(str, STATUS_RANK)]))
 
 
 class CampaignIndexPage(SectionIndexPage):
@@ -268,8 +296,8 @@ class CampaignPage(BasePage):
             program=program,
             editions=self.get_editions(),
             toolkit=self.get_toolkit(),
-            related_resources=localized_live_links(self.related_resources.all()),
-            related_posts=localized_live_links(self.related_posts.all()),
+            related_resources=localized_live_links(self, "related_resources"),
+            related_posts=localized_live_links(self, "related_posts"),
             more_campaigns=self.get_more_campaigns(program),
             # A petition whose form the action panel shows is not repeated as a card below it.
             child_pages=[child for child in self.get_children().live().public().specific()

@@ -112,10 +112,13 @@ class ProgramPage(BasePage):
         return with_card_images(campaigns) if card_images else campaigns
 
     def get_related_resources(self, card_images=True):
-        return localized_live_links(self.related_resources.all(), card_images=card_images)
+        return localized_live_links(self, "related_resources", card_images=card_images)
 
     def _extras(self):
-        return list(self.get_campaigns(card_images=False)), self.get_related_resources(card_images=False)
+        campaigns = apps.get_model("campaigns", "CampaignPage").objects.of_program_for_cards(self)
+        if campaigns is None:
+            campaigns = list(self.get_campaigns(card_images=False))
+        return campaigns, self.get_related_resources(card_images=False)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
