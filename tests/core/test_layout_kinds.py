@@ -146,3 +146,25 @@ def test_a_post_renamed_shows_in_search_results_at_once(client, django_capture_o
     assert post.title in before
     publish(post, django_capture_on_commit_callbacks, title="Refugee admissions: a title published just now")
     assert "Refugee admissions: a title published just now" in client.get("/search/?q=refugees").content.decode()
+
+
+@needs("layout_cache")
+@needs("card_cache")
+def test_home_reads_only_its_news_again_after_a_post_is_published(client, django_capture_on_commit_callbacks):
+    client.get("/")
+    post = BlogPage.objects.live().filter(locale__language_code="en").order_by("-date").first()  # on home
+    publish(post, django_capture_on_commit_callbacks, title="News published just now")
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get("/").content.decode()
+    sql = " ".join(query["sql"] for query in ctx.captured_queries)
+    assert "News published just now" in html.split('id="home-posts"', 1)[1]
+    for table in ("campaigns_campaignpage", "campaigns_programpage", "resources_resourcepage"):
+        assert f'"{table}"' not in sql
+    assert '"blog_blogpage"' in sql
+
+
+def test_a_program_renamed_shows_on_home_at_once(client, django_capture_on_commit_callbacks):
+    client.get("/")
+    program = ProgramPage.objects.get(url_path="/home-nnirr/programs/hurricane/")
+    publish(program, django_capture_on_commit_callbacks, title="Hurricane, renamed just now")
+    assert "Hurricane, renamed just now" in client.get("/").content.decode().split('id="home-programs"', 1)[1]

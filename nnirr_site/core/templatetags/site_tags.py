@@ -81,6 +81,13 @@ def layout_generation(scope="page"):
     return layout_cache.generation(scope)
 
 
+@register.simple_tag
+def kinds_generation(*labels):
+    """The layout cache's generations of the page kinds ``labels`` ("blog.blogpage", ...), for ``{% cache %}``
+    keys of fragments that show pages of those kinds only (home's sections: ``layout_cache.kind_entries``)."""
+    return "-".join(layout_cache.kinds_stamp(tuple(sorted(label.lower() for label in labels))))
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """Links to this page in each language; a missing translation points to that language's home."""
