@@ -134,8 +134,10 @@ def carry_over(blob):
     query, where routing from the home page is two and the images a third). None when the page is no
     longer live at that address (unpublished, moved, deleted: routed afresh), or without ``blob``.
 
-    Saves on the first view of a page after its own publish (in process, bench database, 2026-11-27
-    08:10, load ~2-3, ``/tmp/e5/cold.py``): see the README's benchmarks section.
+    Saves one query and the routing from the home page on the first view of a page after its own
+    publish (program page 8 -> 6 queries, blog post 11 -> 9 with the rest unchanged; in process on the
+    bench database, 2026-11-27). Not a cache of its own: the previous generation's entry is used only
+    for the page's type and id, and read again.
     """
     if blob is None:
         return None
