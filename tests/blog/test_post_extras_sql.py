@@ -73,3 +73,22 @@ def test_a_preview_draft_and_a_view_restriction_take_the_orm_way(django_capture_
         PageViewRestriction.objects.create(page=post.get_parent(), restriction_type=PageViewRestriction.PASSWORD,
                                            password="x")
     assert BlogPage.objects.get(pk=post.pk)._extras_sql() is None
+
+
+def test_the_blog_indexes_tag_and_topic_counts_agree_both_ways():
+    from blog.models import BlogIndexPage
+
+    post = BlogPage.objects.live().get(slug="sign-the-refugee-admissions-petition", locale__language_code="en")
+    post.tags.add("Counted Once", "counted twice")
+    post.save()
+    other = BlogPage.objects.live().filter(locale=post.locale).exclude(pk=post.pk).first()
+    other.tags.add("counted twice")
+    other.save()
+    for index in BlogIndexPage.objects.live():
+        posts = index.get_posts()
+        sql = index._counts_sql()
+        assert sql == (list(index.tag_counts(posts)), list(index.topic_counts(posts)))
+        assert sql[0] and sql[1], index  # the demo posts have tags and topics
+    english = BlogIndexPage.objects.get(pk=post.get_parent().pk)
+    counts = {row["tag__slug"]: row["count"] for row in english._counts_sql()[0]}
+    assert counts["counted-once"] == 1 and counts["counted-twice"] == 2
