@@ -114,18 +114,23 @@ class ProgramPage(BasePage):
     def get_related_resources(self, card_images=True):
         return localized_live_links(self, "related_resources", card_images=card_images)
 
-    def _extras(self):
+    def _campaigns_for_cards(self):
         campaigns = apps.get_model("campaigns", "CampaignPage").objects.of_program_for_cards(self)
         if campaigns is None:
             campaigns = list(self.get_campaigns(card_images=False))
-        return campaigns, self.get_related_resources(card_images=False)
+        return campaigns
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Two wide page queries (three with the links), the same answer until something is published:
-        # kept for the generation (page_extras.py); card images only for cards not kept (card_cache.py).
-        campaigns, resources = page_extras.remembered(
-            request, self, "program", self._extras, kinds=(self, "campaigns.campaignpage", "resources.resourcepage"))
+        # Two page queries, the same answer until a page of their kinds is published: kept by kind
+        # (page_extras.py); card images only for cards not kept (card_cache.py). The campaigns name
+        # their program, so the program's own publish keeps them (its id and language stay); the
+        # resources are the program's own links, read again when it is published.
+        campaigns = page_extras.remembered(
+            request, self, "program-campaigns", self._campaigns_for_cards, kinds=("campaigns.campaignpage",))
+        resources = page_extras.remembered(
+            request, self, "program-resources", lambda: self.get_related_resources(card_images=False),
+            kinds=(self, "resources.resourcepage"))
         prefetch_card_images(campaigns, resources)  # one image query for both lists of cards
         context["campaigns"] = campaigns
         context["related_resources"] = resources
