@@ -255,9 +255,13 @@ class BlogPage(BasePage):
         # page_ancestors.py); as its own type without a query (the template needs its title and
         # addresses, all on the base page).
         parent = page_ancestors.ancestors(self)[-1]
-        # Authors, topic, tags and related posts: four to six queries, the same answer until something
-        # is published or an author or topic is saved; kept for the generation (page_extras.py).
-        authors, topic, tags, related = page_extras.remembered(request, self, "blog-post", self._extras, kinds=(self,))
+        # Authors, topic, tags and the chosen posts' ids: the post's own, kept under its live revision
+        # until an author, topic or tag is saved (page_extras.py); the related posts, kept until a post
+        # is published (any post can become one: the newest on the topic).
+        authors, topic, tags, chosen_ids = page_extras.remembered(request, self, "blog-post-own", self._own_extras,
+                                                                  kinds=(), revision=True)
+        related = page_extras.remembered(request, self, "blog-post-related", lambda: self._related(chosen_ids),
+                                         kinds=(self,))
         card_cache.prefetch_for_cards(related, "listing_image")  # only for cards not kept (card_cache.py)
         context.update(
             blog_index=parent.specific_deferred if parent.specific_class is BlogIndexPage else None,
@@ -271,17 +275,37 @@ class BlogPage(BasePage):
 
     def _extras(self):
         """Authors, topic, tags and related posts (see ``_extras_sql``)."""
-        extras = self._extras_sql()
-        if extras is None:
-            extras = self.get_authors(), self.get_topic(), list(self.tags.all()), self.get_related_posts()
-        return extras
+        authors, topic, tags, chosen_ids = self._own_extras()
+        return authors, topic, tags, self._related(chosen_ids)
+
+    def _own_extras(self):
+        """Authors, topic, tags and the ids of the posts the editor chose: what only the post decides."""
+        own = self._own_sql()
+        if own is None:
+            chosen_ids = [post_id for post_id in self.related_post_links.values_list("post_id", flat=True) if post_id]
+            own = self.get_authors(), self.get_topic(), list(self.tags.all()), chosen_ids
+        return own
+
+    def _related(self, chosen_ids):
+        """The related posts, given the chosen posts' ids (``_own_extras``)."""
+        related = self._related_sql(chosen_ids)
+        return self.get_related_posts(chosen_ids) if related is None else related
 
     def _extras_sql(self):
-        """``_extras`` in two hand-written queries (its authors, topic, tags and chosen posts' ids in one;
-        the newest posts on its topic in the other) and one for the authors' photos if any have one, or
-        None where that does not apply: a view restriction somewhere (or that fast path off: Wagtail's
-        ``public()`` decides), a post not saved yet, or a preview's draft carrying its authors, tags or
-        related posts in memory. Posts whose editor chose related posts read those as before.
+        """``_extras`` by the hand-written queries, or None where they do not apply (``_own_sql``)."""
+        own = self._own_sql()
+        if own is None:
+            return None
+        authors, topic, tags, chosen_ids = own
+        return authors, topic, tags, self._related(chosen_ids)
+
+    def _own_sql(self):
+        """``_own_extras`` in one hand-written query (its authors, topic, tags and chosen posts' ids) and
+        one for the authors' photos if any have one, or None where that does not apply: a view
+        restriction somewhere (or that fast path off: Wagtail's ``public()`` decides), a post not saved
+        yet, or a preview's draft carrying its authors, tags or related posts in memory. The newest
+        posts on its topic are the second hand-written query (``_related_sql``); posts whose editor chose
+        related posts read those as before.
 
         The ORM's building of its five queries (authors with their photos, topic, tags, the chosen posts'
         ids, the posts on the topic) cost 6-8 ms of the first view after the post's own publish, where
@@ -311,15 +335,20 @@ class BlogPage(BasePage):
         if photos:
             prefetch_related_objects(photos, "photo")
         topic = in_locale(topics, self.locale_id, Topic)[0] if topics else None
+        return in_locale(authors, self.locale_id, Author), topic, tags, chosen_ids
+
+    def _related_sql(self, chosen_ids):
+        """The related posts with the newest on the topic read by one hand-written query; None (the ORM
+        decides) while any page has a view restriction or for a post not saved yet."""
+        if not self.pk or restrictions_exist():
+            return None
         if chosen_ids:
-            related = self.get_related_posts(chosen_ids)
-        elif self.topic_id is None:
-            related = []
-        else:
-            related = list(BlogPage.objects.raw(RELATED_ON_TOPIC_SQL.format(
-                columns=card_columns(BlogPage), joins=specific_joins(BlogPage)),
-                [self.locale_id, self.topic_id, self.pk, self.RELATED_COUNT]))
-        return in_locale(authors, self.locale_id, Author), topic, tags, related
+            return self.get_related_posts(chosen_ids)
+        if self.topic_id is None:
+            return []
+        return list(BlogPage.objects.raw(RELATED_ON_TOPIC_SQL.format(
+            columns=card_columns(BlogPage), joins=specific_joins(BlogPage)),
+            [self.locale_id, self.topic_id, self.pk, self.RELATED_COUNT]))
 
 
 # ``BlogPage._extras_sql``: (part, position, id, translation_key, locale_id, name, role or slug, photo_id)

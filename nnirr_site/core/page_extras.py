@@ -37,13 +37,15 @@ from django.utils import translation
 from nnirr_site.core import fast_paths, layout_cache
 
 
-def remembered(request, page, name, build, kinds=None):
+def remembered(request, page, name, build, kinds=None, revision=False):
     """``build()``'s value for ``page`` as served to ``request``, kept for the current generation.
 
     ``build`` must read only what a publish, an image or a registered snippet changes; its value
     must pickle (model instances, lists of them, plain data). ``kinds``: every page model whose pages
-    ``build`` reads (``page``'s own included); it is then kept across publishes of other kinds
-    (``layout_cache.kind_entries``).
+    ``build`` reads (``page``'s own included where it reads others of its kind); it is then kept across
+    publishes of other kinds (``layout_cache.kind_entries``). ``revision``: kept under ``page``'s live
+    revision as well (read again when the page is published), so that with ``kinds=()`` what only the
+    page itself (and snippets, tags, images) decides is kept across every other page's publish.
     """
     if (
         not fast_paths.enabled("page_extras")
@@ -52,7 +54,7 @@ def remembered(request, page, name, build, kinds=None):
         or not page.live
     ):
         return build()
-    key = ("page-extras", name, page.pk, translation.get_language())
+    key = ("page-extras", name, page.pk, page.live_revision_id if revision else None, translation.get_language())
     entries = layout_cache.local_entries() if kinds is None else layout_cache.kind_entries(kinds)
     blob = entries.get(key)
     if blob is None:

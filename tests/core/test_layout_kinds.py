@@ -184,3 +184,16 @@ def test_a_program_published_keeps_its_campaigns_and_shows_its_new_resource_link
     sql = queries_of(client, PROGRAM)
     assert "campaigns_campaignpage" not in sql  # the campaigns name the program: its publish keeps them
     assert f">{other.title}</a>" in client.get(PROGRAM).content.decode()
+
+
+@needs("page_extras")
+def test_a_post_keeps_its_authors_and_tags_when_another_post_is_published_and_shows_its_own_at_once(
+        client, django_capture_on_commit_callbacks):
+    client.get(POST)
+    publish(english(BlogPage, "our-new-website"), django_capture_on_commit_callbacks)
+    sql = queries_of(client, POST)
+    assert "blog_blogpageauthor" not in sql and "taggit_tag" not in sql
+    post = english(BlogPage, "sign-the-refugee-admissions-petition")
+    post.tags.add("a-tag-of-this-post")
+    publish(post, django_capture_on_commit_callbacks)
+    assert "a-tag-of-this-post" in client.get(POST).content.decode()
