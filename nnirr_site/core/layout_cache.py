@@ -304,6 +304,9 @@ def local_entries(scope="page"):
                 local["entries"] = {}
                 local["generation"] = current
                 local["site"] = site
+                if scope == "page":  # each page generation has one epoch (written before it: ``_known``)
+                    local["previous_epoch"] = local.get("epoch") if keep else None
+                    local["epoch"] = _known()["epoch"]
     entries = local["entries"]
     if len(entries) > MAX_LOCAL_ENTRIES:  # a site far larger than expected: start afresh rather than grow
         entries.clear()
@@ -342,6 +345,15 @@ def previous_entries():
     database before it is used again (a page's route: ``route_cache.still_current``)."""
     local_entries()
     return _local["page"]["previous"]
+
+
+def previous_epoch_is_current():
+    """Whether the kinds' epoch is the same as when ``previous_entries`` were kept: then only publishes
+    (of pages, each checked on its own) happened since, and no image, document, tag, snippet, Site or
+    setting was saved, no page moved, unpublished or deleted."""
+    local_entries()
+    page = _local["page"]
+    return page.get("previous_epoch") is not None and page.get("previous_epoch") == page.get("epoch")
 
 
 def active_locale():

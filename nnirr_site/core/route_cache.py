@@ -167,6 +167,8 @@ def _row(page_id):
 
 def _refreshed(page):
     page.__dict__.pop("_cached_parent_obj", None)  # the parent may have changed; read it again if needed
+    if layout_cache.previous_epoch_is_current():
+        return pickle.dumps(page)  # no image saved since: the images it carries are current (one query less)
     Image = get_image_model()
     for field in page._meta.concrete_fields:
         if field.many_to_one and field.related_model is Image and field.is_cached(page):
