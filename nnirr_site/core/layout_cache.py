@@ -73,6 +73,9 @@ SCOPE_KEYS = {"site": "layout-generation-site", "menu": "layout-generation-menu"
 # published, and an epoch replaced by every other change that starts a generation of any scope.
 KINDS_EPOCH_KEY = "layout-generation-kinds"
 KIND_KEY_PREFIX = "layout-generation-kind:"
+# A kind of its own for every page that can have children (an ancestor is one): a publish of one starts
+# it as well as its model's, so breadcrumbs depend on one key, not one per such model.
+PARENTS_KIND = "parents"
 
 # Inside a request the generation is read from the cache once (``remember_for_request``), not
 # once per cached piece; outside requests (workers, shells) every call reads it.
@@ -153,9 +156,11 @@ class remember_for_request:
 
 
 def _set_new_generation(scope="site", kind=None):
-    # First what goes with the page generation (see ``_known``): the published page's kind, or else the
-    # epoch of every kind; then the scopes, the page generation last (see ``_scoped``).
-    cache.set(KIND_KEY_PREFIX + kind if kind else KINDS_EPOCH_KEY, uuid.uuid4().hex, None)
+    # First what goes with the page generation (see ``_known``): the published page's kind (a label, or
+    # several), or else the epoch of every kind; then the scopes, the page generation last (``_scoped``).
+    for key in ([KIND_KEY_PREFIX + label for label in ((kind,) if isinstance(kind, str) else kind)] if kind
+                else [KINDS_EPOCH_KEY]):
+        cache.set(key, uuid.uuid4().hex, None)
     for name in SCOPES[SCOPES.index(scope):]:
         value = uuid.uuid4().hex
         cache.set(SCOPE_KEYS[name], value, None)
@@ -167,7 +172,7 @@ def new_generation(scope="site", kind=None, **kwargs):
     """Forget the cached pieces of ``scope`` and every narrower scope (after the current transaction
     commits). A signal receiver: with no scope given, every piece (the safe answer for any change).
 
-    With ``kind`` (a page model's label: a page of it was published, nothing else), the pieces kept by
+    With ``kind`` (a page model's label, or labels: a page of it was published, nothing else), the pieces kept by
     page kind (``kind_entries``) that do not depend on that kind are kept; without, none is.
     """
     if scope not in SCOPES:  # connected as a receiver, ``scope`` may be absent only
@@ -204,7 +209,9 @@ def page_changed(sender=None, instance=None, url_path_before=None, **kwargs):
     """
     if instance is None or getattr(instance, "depth", 0) <= 2 or _is_site_root(instance):
         return new_generation("site")
-    kind = kind_label(instance) if kwargs.get("signal") is page_published else None
+    kind = None
+    if kwargs.get("signal") is page_published:
+        kind = (kind_label(instance), PARENTS_KIND) if instance.allowed_subpage_models() else kind_label(instance)
     if _in_a_menu(instance, url_path_before):
         return new_generation("menu", kind)
     return new_generation("page", kind)

@@ -6,15 +6,15 @@ every post of an index, every filter combination of a listing. Each process keep
 under the parent's tree path, so each caller gets its own copies to read and change.
 
 Part of the ``route_cache`` fast path (``NNIRR_FAST_PATHS``, ``fast_paths.py``, ``route_cache.py``):
-pages along a path. Kept for the generations of the page models that can have children
-(``layout_cache.kind_entries``: an ancestor is always one): a publish of a page of one of those models,
+pages along a path. Kept for the generation of the pages that can have children
+(``layout_cache.PARENTS_KIND``: an ancestor is always one): a publish of such a page,
 or any page unpublished, moved or deleted or a slug changed (an ancestor's title, address or place in
 the tree can change only so) forgets them; a blog post or a resource published keeps them.
 """
 
 import pickle
 
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from nnirr_site.core import fast_paths, layout_cache
 
@@ -25,7 +25,7 @@ def ancestors(page):
     path = getattr(page, "path", None) or ""
     if not fast_paths.enabled("route_cache") or not page.pk or len(path) <= page.steplen:
         return list(page.get_ancestors())
-    entries = layout_cache.kind_entries(parent_kinds())
+    entries = layout_cache.kind_entries((layout_cache.PARENTS_KIND,))
     key = ("ancestors", path[: -page.steplen])
     blob = entries.get(key)
     if blob is None:
@@ -34,13 +34,3 @@ def ancestors(page):
         return found
     return pickle.loads(blob)
 
-
-_parent_kinds = []
-
-
-def parent_kinds():
-    """Every page model that can have child pages: an ancestor is always one of them, so a publish of a
-    page of any other kind (a blog post, a resource) leaves every page's ancestors as they were."""
-    if not _parent_kinds:
-        _parent_kinds.extend(model for model in get_page_models() if model.allowed_subpage_models())
-    return _parent_kinds
