@@ -1,7 +1,7 @@
 """What a page shows beside its own body, read once per process and layout generation.
 
 A blog post shows its authors, topic, tags and related posts; a program page its campaigns and
-related resources; the blog index every tag and topic with its number of posts; the directory its
+related resources; the directory its
 city options (``shared``: the same for every page of a listing). Each is one to three ORM queries, and the ORM's building of the query and of the
 model objects costs 1–3 ms each on this machine, far more than PostgreSQL's answer: most of such a
 page's render when the page cache cannot serve it (a visitor with a session, a filtered listing). The
@@ -14,16 +14,18 @@ are rendered on every request (the cards through ``card_cache.py``). Previews, d
 yet saved always read afresh.
 
 Fast path ``page_extras`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves, on pages the page cache
-cannot serve (``BENCH_FAST_ONLY=page_extras python bench/run.py fast_paths``, 2026-11-27 03:34, load
-average 1.2): program page 16.8 -> 6.2 ms (63%), blog post 19.4 -> 8.1 (58%), blog index 19.3 -> 14.0
-(28%), filtered services directory 21.9 -> 17.1 (22%: its city options and the services open this
-minute, ``shared``). Keeping the resource library's topic and year options saved 1% and is not done.
+cannot serve (``BENCH_FAST_ONLY=page_extras BENCH_FAST_ROUNDS=24 python bench/run.py fast_paths``,
+2026-11-27 09:43, load average 1.2, after the hand-written queries of ``page_sql.py`` made the builds
+cheaper): program page 9.3 -> 5.8 ms (37%), blog post 11.2 -> 8.3 (26%), filtered services directory
+19.9 -> 15.1 (24%: its city options and the services open this minute, ``shared``). Keeping the
+resource library's topic and year options saved 1%, and the blog index's tag and topic counts (one
+hand-written query since then) 5%: neither is kept.
 Invalidation: the layout cache's page generation (``layout_cache.py``; a site or menu generation starts
 one too): any page published, unpublished, moved
 or deleted, any image, tag, service or view restriction saved, and the blog's authors and topics
 (``blog/apps.py``); ``shared`` with a ``bucket`` also when the bucket changes. A value given ``kinds``
-(the page models its build reads: a program page's campaigns and resources, a post's related posts, the
-blog index's counts, the directory's options, which read services only) is kept instead for those
+(the page models its build reads: a program page's campaigns and resources, a post's related posts,
+the directory's options, which read services only) is kept instead for those
 kinds' generations (``layout_cache.kind_entries``): a publish of a page of another model keeps it,
 anything else above forgets it.
 Django's cache framework keyed on the generation would do the same but read the shared cache (a file
