@@ -211,10 +211,17 @@ def page_changed(sender=None, instance=None, url_path_before=None, **kwargs):
         return new_generation("site")
     kind = None
     if kwargs.get("signal") is page_published:
-        kind = (kind_label(instance), PARENTS_KIND) if instance.allowed_subpage_models() else kind_label(instance)
+        kind = (kind_label(instance), translations_kind(instance),
+                *((PARENTS_KIND,) if instance.allowed_subpage_models() else ()))
     if _in_a_menu(instance, url_path_before):
         return new_generation("menu", kind)
     return new_generation("page", kind)
+
+
+def translations_kind(page):
+    """A kind of its own for a page and its translations (their language links): started when any of
+    them is published, so a page's language links stay across publishes of other pages of its model."""
+    return f"translations:{page.translation_key}"
 
 
 def kind_label(page_or_model):

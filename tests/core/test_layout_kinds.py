@@ -197,3 +197,19 @@ def test_a_post_keeps_its_authors_and_tags_when_another_post_is_published_and_sh
     post.tags.add("a-tag-of-this-post")
     publish(post, django_capture_on_commit_callbacks)
     assert "a-tag-of-this-post" in client.get(POST).content.decode()
+
+
+def test_a_new_translation_published_shows_in_the_language_links_at_once(client, django_capture_on_commit_callbacks):
+    from wagtail.models import Locale
+
+    from nnirr_site.core.models import StandardPage
+
+    home = Page.objects.get(depth=2, locale__language_code="en").specific
+    with django_capture_on_commit_callbacks(execute=True):
+        page = home.add_child(instance=StandardPage(title="Know your rights", slug="know-your-rights-now"))
+        page.save_revision().publish()
+    assert 'href="/es/know-your-rights-now/"' not in client.get("/know-your-rights-now/").content.decode()
+    spanish = page.copy_for_translation(Locale.objects.get(language_code="es"))
+    # Its slug kept (a new slug is a slug change, which starts every kind anyway).
+    publish(spanish, django_capture_on_commit_callbacks, title="Conoce tus derechos")
+    assert 'href="/es/know-your-rights-now/"' in client.get("/know-your-rights-now/").content.decode()

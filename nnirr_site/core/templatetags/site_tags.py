@@ -95,9 +95,9 @@ def language_links(context):
     page = context.get("page")
     current = translation.get_language()
     if isinstance(page, Page):
-        # The page's translations are of its own kind (kept across publishes of other kinds).
+        # Kept until the page or one of its translations is published (or the kinds' epoch changes).
         return layout_cache.cached("language-links", lambda: _page_language_links(page, current), page.pk, current,
-                                   kinds=(page,))
+                                   kinds=(layout_cache.translations_kind(page),))
     return _page_language_links(None, current, request)
 
 
