@@ -271,11 +271,6 @@ class BlogPage(BasePage):
         )
         return context
 
-    def _extras(self):
-        """Authors, topic, tags and related posts (see ``_extras_sql``)."""
-        authors, topic, tags, chosen_ids = self._own_extras()
-        return authors, topic, tags, self._related(chosen_ids)
-
     def _own_extras(self):
         """Authors, topic, tags and the ids of the posts the editor chose: what only the post decides."""
         own = self._own_sql()
@@ -290,7 +285,8 @@ class BlogPage(BasePage):
         return self.get_related_posts(chosen_ids) if related is None else related
 
     def _extras_sql(self):
-        """``_extras`` by the hand-written queries, or None where they do not apply (``_own_sql``)."""
+        """Authors, topic, tags and related posts by the hand-written queries, or None where they do not apply
+        (``_own_sql``); the ORM's answer is ``get_authors``, ``get_topic``, ``tags`` and ``get_related_posts``."""
         own = self._own_sql()
         if own is None:
             return None

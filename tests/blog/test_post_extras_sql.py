@@ -68,7 +68,7 @@ def test_a_preview_draft_and_a_view_restriction_take_the_orm_way(django_capture_
     draft = post.get_latest_revision_as_object()
     draft.tags.add("only-in-this-draft")
     assert draft._extras_sql() is None
-    assert "only-in-this-draft" in [tag.name for tag in draft._extras()[2]]
+    assert "only-in-this-draft" in [tag.name for tag in draft._own_extras()[2]]
     with django_capture_on_commit_callbacks(execute=True):  # a new site generation: the flag is read again
         PageViewRestriction.objects.create(page=post.get_parent(), restriction_type=PageViewRestriction.PASSWORD,
                                            password="x")
