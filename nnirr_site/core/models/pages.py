@@ -27,6 +27,15 @@ class SitePageQuerySet(PageQuerySet):
         return super().public()
 
 
+def site_root_paths():
+    """``Site.get_site_root_paths()``, kept in this process for the site generation (``layout_cache.py``).
+
+    Wagtail's own copy in the shared cache is dropped whenever a site's home page is saved; the site
+    generation changes only when what it holds can: a Site saved, a home page published for the first
+    time or at a new address, unpublished, moved or deleted (``layout_cache.page_changed``)."""
+    return layout_cache.remembered("site-root-paths", Site.get_site_root_paths, scope="site")
+
+
 class BasePage(Page):
     """Abstract mixin for every page type: summary, listing image and social-sharing fields."""
 
@@ -61,12 +70,18 @@ class BasePage(Page):
     search_fields = Page.search_fields + [index.SearchField("summary")]
 
     def _get_site_root_paths(self, cache_object=None, **kwargs):
-        """Wagtail's site root paths (behind every ``page.url``): read from the shared cache once per page
-        object; kept here in this process for the current layout generation, which changes with any
-        Site saved and any page published, moved or deleted (``layout_cache.py``)."""
-        if cache_object is None and not kwargs:
-            return layout_cache.remembered("site-root-paths", Site.get_site_root_paths, scope="site")
-        return super()._get_site_root_paths(cache_object, **kwargs)
+        """Wagtail's site root paths (behind every ``page.url``), which Wagtail reads from the shared cache
+        once per page object or request (``cache_object``): kept in this process for the site generation
+        (``site_root_paths``), so a request reads them once and a page object never."""
+        if kwargs:
+            return super()._get_site_root_paths(cache_object, **kwargs)
+        if cache_object is None:
+            return site_root_paths()
+        try:
+            return cache_object._wagtail_cached_site_root_paths
+        except AttributeError:
+            cache_object._wagtail_cached_site_root_paths = site_root_paths()
+            return cache_object._wagtail_cached_site_root_paths
 
     def get_ancestors(self, inclusive=False):
         """Wagtail's ancestors, read once per page object (each asking was a query). The breadcrumbs and
@@ -213,7 +228,7 @@ class HomePage(BasePage):
         return (
             CampaignPage.objects.live()
             .public()
-            .filter(locale=self.locale)
+            .filter(locale_id=self.locale_id)
             .in_status_order()  # active first, then ongoing, then past; newest first within each
             .select_related("listing_image")
             .first()
@@ -221,14 +236,14 @@ class HomePage(BasePage):
 
     def get_programs(self):
         ProgramPage = apps.get_model("campaigns", "ProgramPage")
-        return ProgramPage.objects.live().public().filter(locale=self.locale).select_related("listing_image")[:8]
+        return ProgramPage.objects.live().public().filter(locale_id=self.locale_id).select_related("listing_image")[:8]
 
     def get_latest_posts(self):
         BlogPage = apps.get_model("blog", "BlogPage")
         return (
             BlogPage.objects.live()
             .public()
-            .filter(locale=self.locale)
+            .filter(locale_id=self.locale_id)
             .order_by("-date")
             .select_related("listing_image")[:3]
         )
@@ -245,7 +260,7 @@ class HomePage(BasePage):
         return (
             ResourcePage.objects.live()
             .public()
-            .filter(locale=self.locale)
+            .filter(locale_id=self.locale_id)
             .order_by("-first_published_at")
             .select_related("listing_image")[:3]
         )

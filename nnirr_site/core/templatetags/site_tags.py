@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page
 
 from nnirr_site.core import layout_cache, page_ancestors
 from nnirr_site.core.models import Menu
+from nnirr_site.core.models.pages import site_root_paths
 
 register = template.Library()
 
@@ -35,6 +36,9 @@ def _menu_items(slug, language):
     if foreign:
         for page in Page.objects.filter(translation_key__in=foreign, locale__language_code=language, live=True):
             translated[page.translation_key] = page
+    # Wagtail's ``page.url`` reads the site root paths from the shared cache once per page object (13 file
+    # reads for the main menu and the footer's); these are plain pages, handed this process's copy instead.
+    root_paths = site_root_paths()
     items = []
     for item in menu_items:
         url = item.link_url
@@ -45,6 +49,7 @@ def _menu_items(slug, language):
                 page = translated.get(page.translation_key, page)  # Wagtail's ``localized``: the live translation, else the page
             if not page.live:
                 continue
+            page._wagtail_cached_site_root_paths = root_paths  # where Wagtail's ``page.url`` looks first
             url = page.url
             title = title or page.title
         items.append({"text": title, "url": url})
