@@ -16,11 +16,13 @@ A publish forgets only what it can change. There are three generations, from the
   locales, the site settings with their offices, the public email lists, the home addresses in
   each language, whether any page has a view restriction. A new one starts when a Site, a Locale,
   the site settings, an office, an email list or a view restriction is saved or deleted, or a home
-  page (depth 2, or any page a Site has as its root, any language) is published, unpublished, moved
-  or deleted.
+  page (depth 2, or any page a Site has as its root, any language) is unpublished, moved, deleted,
+  or published for the first time or at a new address. A home page published in place (live before,
+  same address) is a page like any other: its kind (home's sections, its routing) and the pages.
 - ``"menu"``: the menus and the footer (which shows the footer menu). Also when a menu or a menu
   item is saved or deleted, or a page a menu links to, a translation of one, or an ancestor of one
-  is published, unpublished, moved or deleted (``page_changed``).
+  is unpublished, moved or deleted, or published with a new title, address or for the first time
+  (``page_changed``; a publish that changes none of these leaves the menus as they were).
 - ``"page"``: everything else (routes, search results, home's sections, whole pages): any page
   published, unpublished, moved or deleted, any image, document, tag, blog author or topic, or
   service saved.
@@ -58,7 +60,7 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from nnirr_site.core import fast_paths
@@ -194,28 +196,72 @@ def new_menu_generation(**kwargs):
 def page_changed(sender=None, instance=None, url_path_before=None, **kwargs):
     """A page was published, unpublished, moved or deleted: forget what that can change.
 
-    - A site's home page (depth 2, or any page a Site has as its root, in any language): every scope
-      (the site root paths, the home addresses in each language and the Site records' root pages come
-      from it).
+    - A site's home page (depth 2, or any page a Site has as its root, in any language) unpublished,
+      moved, deleted, or published at a new address or for the first time: every scope (the site root
+      paths, the home addresses in each language and the Site records' root pages come from it).
     - A page a menu links to, a translation of one (a menu shows the page in the visitor's language),
       or an ancestor of one (its address starts with the ancestor's): the menus and every page piece.
+      A publish that leaves the page live at the same address (``page_published_in_place``) changes
+      only what the page itself shows: the menus are forgotten only if a menu links it (or a
+      translation of it) and its title changed.
     - Any other page: the page pieces only. Menus, site lookup, settings, locales, email lists and
       view-restriction flags stay.
 
-    Below a home page, a publish (``page_published``: the page's content, title or slug changed, or it
-    went live) starts a generation of the page's kind only: the pieces kept by kind (``kind_entries``)
-    for other kinds stay. Everything else (unpublished, moved, deleted; a slug changed, which moves every
-    page below: ``page_slug_changed``) starts the kinds' epoch: no such piece stays.
+    A publish (``page_published``: the page's content, title or slug changed, or it went live) starts a
+    generation of the page's kind only: the pieces kept by kind (``kind_entries``) for other kinds stay.
+    A home page published in place is such a publish too: home's own sections and routing are kept by
+    its kind (``route_cache.localized_root``, ``home_page.html``). Everything else (unpublished, moved,
+    deleted; a slug changed, which moves every page below: ``page_slug_changed``) starts the kinds'
+    epoch: no such piece stays.
     """
-    if instance is None or getattr(instance, "depth", 0) <= 2 or _is_site_root(instance):
+    published = kwargs.get("signal") is page_published
+    before = instance.__dict__.pop(BEFORE_PUBLISH, None) if published and instance is not None else None
+    in_place = page_published_in_place(instance, before)
+    if instance is None or ((getattr(instance, "depth", 0) <= 2 or _is_site_root(instance)) and not in_place):
         return new_generation("site")
     kind = None
-    if kwargs.get("signal") is page_published:
+    if published:
         kind = (kind_label(instance), translations_kind(instance),
                 *((PARENTS_KIND,) if instance.allowed_subpage_models() else ()))
-    if _in_a_menu(instance, url_path_before):
+    if in_place:
+        in_a_menu = before[1] != instance.title and _in_a_menu(instance, ancestors=False)
+    else:
+        in_a_menu = _in_a_menu(instance, url_path_before)
+    if in_a_menu:
         return new_generation("menu", kind)
     return new_generation("page", kind)
+
+
+def slug_changed(sender=None, instance=None, instance_before=None, **kwargs):
+    """``page_slug_changed``: the page and every page below it have new addresses. Every kind's epoch, and
+    the menus if one links the page or a page below it (their addresses), the site's pieces for a home."""
+    if instance is None or getattr(instance, "depth", 0) <= 2 or _is_site_root(instance):
+        return new_generation("site")
+    before = getattr(instance_before, "url_path", None)
+    return new_generation("menu" if _in_a_menu(instance, before) else "page")
+
+
+# The page's row as it was just before a publish saved it (``remember_before_publish``), read by
+# ``page_changed`` from the published instance.
+BEFORE_PUBLISH = "_layout_cache_before_save"
+
+
+def remember_before_publish(sender=None, instance=None, update_fields=None, raw=False, **kwargs):
+    """``pre_save`` of a page saved whole (a publish saves the page whole; a draft saves a few fields):
+    note its live flag, title and address as stored, so ``page_changed`` can tell what the publish
+    changed. One query on that save (connected for page models only)."""
+    from wagtail.models import Page
+
+    if raw or update_fields is not None or instance is None or instance.pk is None:
+        return
+    row = Page.objects.filter(pk=instance.pk).values_list("live", "title", "url_path").first()
+    instance.__dict__[BEFORE_PUBLISH] = row
+
+
+def page_published_in_place(page, before):
+    """Whether a publish left ``page`` live at the address it had (``before``: its live flag, title and
+    address as stored before the publish saved it; None when not known: the safe answer is False)."""
+    return bool(page is not None and before and before[0] and page.live and before[2] == page.url_path)
 
 
 def translations_kind(page):
@@ -241,13 +287,14 @@ def _is_site_root(page):
         return True
 
 
-def _in_a_menu(page, url_path_before=None):
-    """Whether ``page`` is, translates, or is an ancestor of a page some menu item links to (one query)."""
+def _in_a_menu(page, url_path_before=None, ancestors=True):
+    """Whether ``page`` is, translates, or (with ``ancestors``) is an ancestor of a page some menu item
+    links to (one query)."""
     from django.apps import apps
     from django.db.models import Q
 
     MenuItem = apps.get_model("core", "MenuItem")
-    paths = {path for path in (page.url_path, url_path_before) if path}
+    paths = {path for path in (page.url_path, url_path_before) if path} if ancestors else ()
     condition = Q(link_page__translation_key=page.translation_key)
     for path in paths:
         condition |= Q(link_page__url_path__startswith=path)
@@ -389,12 +436,14 @@ def connect_signals(site_models=(), menu_models=(), page_models=()):
     """
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"layout-cache-{signal!r}")
     # A new slug moves every page below (their addresses): no piece kept by kind stays.
-    page_slug_changed.connect(new_page_generation, dispatch_uid="layout-cache-page-slug-changed")
+    page_slug_changed.connect(slug_changed, dispatch_uid="layout-cache-page-slug-changed")
+    for model in get_page_models():
+        pre_save.connect(remember_before_publish, sender=model, dispatch_uid=f"layout-cache-before-publish-{model._meta.label}")
     post_delete.connect(page_changed, sender=Page, dispatch_uid="layout-cache-page-delete")
     # Sites, locales and view restrictions: the route cache (route_cache.py), the site root paths and
     # the restriction flag (view_restrictions.py) are kept in the site scope.

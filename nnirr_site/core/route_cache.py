@@ -8,8 +8,9 @@ or when a site or a view restriction changes — exactly the events that start a
 new layout generation (``layout_cache.py``). So each server process keeps, for
 the current generation only:
 
-- the ``Site`` answering each host name and port, with its home page in each language (both for the
-  *site* generation only: a page published elsewhere does not make them read again);
+- the ``Site`` answering each host name and port (for the *site* generation: a page published elsewhere
+  does not make it read again), with its home page in each language (until the home page or one of
+  its translations is published);
 - each live page found so far, by site, language and path (stored pickled, so
   every request gets its own copy to read and change);
 - whether any page has a view restriction at all (usually none, and then
@@ -33,8 +34,9 @@ of a page after a publish), and its page remembered. Previews and the admin neve
 Fast path ``route_cache`` (``NNIRR_FAST_PATHS``, ``fast_paths.py``). Saves, on a page the page cache
 cannot serve: 3.9 ms of 19.4 (20%) on a program page and of 19.6 on a blog post (``bench/fast_paths.py``,
 2026-11-26, load average ~3.7). Invalidated by the layout generation (``layout_cache.py``): pages by
-the page generation (any page published, unpublished, moved or deleted, any image saved), the Site and
-home pages by the site generation (a Site, Locale or view restriction saved, a home page published). Wagtail has no equivalent (its own caching,
+the page generation (any page published, unpublished, moved or deleted, any image saved), the Site by
+the site generation (a Site, Locale or view restriction saved, a home page unpublished, moved or
+published at a new address), the home pages by their translation group's kind as well. Wagtail has no equivalent (its own caching,
 wagtail-cache or the frontend cache, keeps whole responses, which is the page cache's job).
 """
 
@@ -49,7 +51,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from nnirr_site.core import fast_paths, layout_cache
-from nnirr_site.core.view_restrictions import restrictions_exist
 
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
@@ -184,10 +185,11 @@ def _image_fields(model):
 
 
 def localized_root(site, language):
-    """``site.root_page.localized.specific``, kept pickled per site and language for the site generation
-    (a home page published, unpublished, moved or deleted, a Site or Locale saved: ``layout_cache.py``).
-    Each caller gets its own copy."""
-    entries = layout_cache.local_entries("site")
+    """``site.root_page.localized.specific``, kept pickled per site and language until the home page or
+    one of its translations is published (its translation group's kind) or the kinds' epoch starts (a
+    home page unpublished, moved or deleted, a Site or Locale saved: ``layout_cache.py``). Each caller
+    gets its own copy."""
+    entries = layout_cache.kind_entries((layout_cache.translations_kind(site.root_page),))
     key = ("root", site.pk, language)
     blob = entries.get(key)
     if blob is None:

@@ -8,12 +8,14 @@ need not forget is kept (its generation unchanged).
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from blog.models import BlogPage
 from email_list.models import MailingList
 from nnirr_site.core import layout_cache
-from nnirr_site.core.models import Menu, MenuItem, Office, SiteSettings, StandardPage
+from nnirr_site.core.models import HomePageFeaturedResource, Menu, MenuItem, Office, SiteSettings, StandardPage
+from resources.models import ResourcePage
 from tests.fast_path_marks import needs
 
 pytestmark = pytest.mark.django_db
@@ -138,14 +140,108 @@ def test_an_unpublished_menu_page_leaves_the_menu(client, django_capture_on_comm
     assert 'href="/donate/"' not in main_nav(client.get("/").content.decode())
 
 
-def test_publishing_a_home_page_starts_every_scope(client, django_capture_on_commit_callbacks):
-    client.get("/")
+def test_a_home_page_published_in_place_keeps_the_site_and_menus_and_shows_at_once(
+        client, django_capture_on_commit_callbacks):
+    from campaigns.models import CampaignPage
+
+    client.get("/es/")  # its sections are kept
     before = generations()
     home = Page.objects.get(depth=2, locale__language_code="es").specific
-    home.title = "Inicio renovado"
+    campaign = CampaignPage.objects.live().filter(locale__language_code="es").exclude(
+        pk=home.featured_campaign_id).first()
+    home.hero_heading = "Inicio renovado hoy"
+    home.featured_campaign = campaign
+    resource = ResourcePage.objects.live().filter(locale__language_code="es").order_by("first_published_at").first()
+    home.featured_resources = [HomePageFeaturedResource(resource=resource)]
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    after = generations()
+    assert after["site"] == before["site"] and after["menu"] == before["menu"]
+    assert after["page"] != before["page"]
+    html = client.get("/es/").content.decode()
+    assert "Inicio renovado hoy" in html
+    assert campaign.title in html.split('id="featured-campaign"', 1)[1].split("</h2>", 1)[0]
+    resources = html.split('id="home-resources"', 1)[1].split("</section>", 1)[0]
+    assert resources.count('class="card__title"') == 1 and escape(resource.title) in resources
+
+
+def test_a_home_page_published_in_place_shows_at_once_where_it_was_only_routed_through(
+        client, django_capture_on_commit_callbacks):
+    client.get("/es/programas/")  # routed from the Spanish home page, which is kept for routing
+    home = Page.objects.get(depth=2, locale__language_code="es").specific
+    home.hero_heading = "Inicio renovado, visto por primera vez"
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    assert "Inicio renovado, visto por primera vez" in client.get("/es/").content.decode()
+
+
+def test_a_home_page_published_at_a_new_address_starts_every_scope(client, django_capture_on_commit_callbacks):
+    client.get("/es/programas/")
+    before = generations()
+    home = Page.objects.get(depth=2, locale__language_code="es").specific
+    home.slug = "inicio-nuevo"
     with django_capture_on_commit_callbacks(execute=True):
         home.save_revision().publish()
     assert all(generations()[scope] != before[scope] for scope in layout_cache.SCOPES)
+    assert client.get("/es/programas/").status_code == 200
+
+
+def test_a_home_page_going_live_starts_every_scope(client, django_capture_on_commit_callbacks):
+    home = Page.objects.get(depth=2, locale__language_code="es").specific
+    with django_capture_on_commit_callbacks(execute=True):
+        home.unpublish()
+    client.get("/")
+    before = generations()
+    home = Page.objects.get(pk=home.pk).specific
+    home.hero_heading = "De vuelta en línea"
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    assert all(generations()[scope] != before[scope] for scope in layout_cache.SCOPES)
+    assert "De vuelta en línea" in client.get("/es/").content.decode()
+
+
+@needs("layout_cache")
+@needs("route_cache")
+@needs("restrictions")
+def test_home_published_in_place_reads_no_menu_site_or_unchosen_section_again(
+        client, django_capture_on_commit_callbacks):
+    client.get("/")
+    home = Page.objects.get(depth=2, locale__language_code="en").specific
+    home.hero_heading = "A new heading, nothing else"
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get("/").content.decode()
+    assert "A new heading, nothing else" in html
+    sql = " ".join(query["sql"] for query in ctx.captured_queries)
+    for table in ("core_menu", "wagtailcore_site", "core_sitesettings", "wagtailcore_locale",
+                  "campaigns_programpage", "blog_blogpage"):
+        assert f'FROM "{table}"' not in sql, table
+
+
+def test_a_menu_page_published_with_its_title_unchanged_keeps_the_menus(client, django_capture_on_commit_callbacks):
+    client.get(POST)
+    before = generations()
+    donate = StandardPage.objects.get(slug="donate", locale__language_code="en")
+    donate.search_description = "Only the description changed"
+    with django_capture_on_commit_callbacks(execute=True):
+        donate.save_revision().publish()
+    after = generations()
+    assert after["menu"] == before["menu"] and after["page"] != before["page"]
+    assert "Only the description changed" in client.get("/donate/").content.decode()
+
+
+def test_a_menu_page_going_live_shows_in_the_menu_at_once(client, django_capture_on_commit_callbacks):
+    home = Page.objects.get(depth=2, locale__language_code="en").specific
+    page = home.add_child(instance=StandardPage(title="Volunteer with us", slug="volunteer", live=False))
+    menu = Menu.objects.get(slug="main", locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        MenuItem.objects.create(menu=menu, link_page=page, sort_order=99)
+    assert 'href="/volunteer/"' not in main_nav(client.get(POST).content.decode())
+    page = StandardPage.objects.get(pk=page.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert 'href="/volunteer/"' in main_nav(client.get(POST).content.decode())
 
 
 def test_a_new_site_hostname_answers_at_once(client, django_capture_on_commit_callbacks):
@@ -204,14 +300,18 @@ def test_without_a_spanish_menu_the_english_one_links_the_spanish_pages(client, 
     assert 'href="/programs/"' not in nav
 
 
-def test_a_page_that_roots_a_site_starts_every_scope_when_published(client, django_capture_on_commit_callbacks):
+def test_a_page_that_roots_a_site_shows_its_publish_and_starts_every_scope_at_a_new_address(client, django_capture_on_commit_callbacks):
     about = StandardPage.objects.get(slug="about", locale__language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
         Site.objects.create(hostname="otro.example.org", port=80, root_page=about, site_name="Otro")
     client.get("/", HTTP_HOST="otro.example.org")  # its home page (About) is kept for the site generation
-    before = generations()
     about.title = "About, retitled for the other site"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()  # in place: its kind, not every scope
+    assert "About, retitled for the other site" in client.get("/", HTTP_HOST="otro.example.org").content.decode()
+    before = generations()
+    about.slug = "about-the-network"
     with django_capture_on_commit_callbacks(execute=True):
         about.save_revision().publish()
     assert all(generations()[scope] != before[scope] for scope in layout_cache.SCOPES)
-    assert "About, retitled for the other site" in client.get("/", HTTP_HOST="otro.example.org").content.decode()
+    assert client.get("/", HTTP_HOST="otro.example.org").status_code == 200
