@@ -41,8 +41,10 @@ wagtail-cache or the frontend cache, keeps whole responses, which is the page ca
 """
 
 import pickle
+import threading
 
-from django.db import connection
+from django.db import connection, connections
+from django.db.models.query import get_related_populators
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -148,14 +150,46 @@ def carry_over(blob):
         return None
     if row[2] == page.live_revision_id:
         return _refreshed(page)
-    model = type(page)
-    try:
-        fresh = model._default_manager.select_related(*_image_fields(model)).get(pk=page.pk)
-    except model.DoesNotExist:
-        return None
-    if not fresh.live or fresh.url_path != page.url_path:
+    fresh = read_with_images(type(page), page.pk)
+    if fresh is None or not fresh.live or fresh.url_path != page.url_path:
         return None
     return pickle.dumps(fresh)
+
+
+_compiled = {}
+_compiled_lock = threading.Lock()
+
+
+def read_with_images(model, page_id):
+    """``model._default_manager.select_related(<its image fields>).get(pk=page_id)`` (None if missing),
+    with the query compiled once per model and process: Django builds the SQL of that query (some forty
+    columns and two joins, and an ORDER BY it does not need) anew on every call, 1.5 of its 2.0 ms
+    (in process, program page, bench database, 2026-11-27: 2.0 -> 0.56 ms). The row becomes objects as
+    Django's own model iterable makes them (its converters and select_related populators)."""
+    entry = _compiled.get(model)
+    if entry is None:
+        with _compiled_lock:
+            queryset = model._default_manager.select_related(*_image_fields(model)).filter(pk=0).order_by()
+            compiler = queryset.query.get_compiler(using=queryset.db)
+            sql, params = compiler.as_sql()
+            if list(params) != [0]:
+                raise ValueError(f"unexpected parameters for {model.__name__}: {params!r}")
+            klass_info = compiler.klass_info
+            start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+            init_list = [column[0].target.attname for column in compiler.select[start:end]]
+            entry = _compiled[model] = (queryset.db, compiler, sql, start, end, init_list,
+                                        get_related_populators(klass_info, compiler.select, queryset.db))
+    db, compiler, sql, start, end, init_list, populators = entry
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, [page_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    row = next(iter(compiler.results_iter([[row]])))
+    page = model.from_db(db, init_list, row[start:end])
+    for populator in populators:
+        populator.populate(row, page)
+    return page
 
 
 def _row(page_id):

@@ -170,3 +170,29 @@ def test_a_page_carried_over_another_pages_publish_keeps_its_images_without_a_qu
         response = client.get(path)
     assert response.status_code == 200 and 'class="page-hero-image"' in response.content.decode()
     assert not any("wagtailimages_image" in query["sql"] for query in ctx.captured_queries)
+
+
+def test_a_page_read_with_its_images_by_the_compiled_query_equals_the_orms():
+    """``route_cache.read_with_images`` (the query compiled once per model) gives the ORM's page: every
+    field, and each image it points to already attached (no query to show it)."""
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+
+    from nnirr_site.core.route_cache import _image_fields, read_with_images
+
+    pages = [page.specific for page in Page.objects.filter(depth__gt=1).order_by("path")]
+    assert len({type(page) for page in pages}) >= 6
+    for page in pages:
+        model = type(page)
+        expected = model._default_manager.select_related(*_image_fields(model)).get(pk=page.pk)
+        got = read_with_images(model, page.pk)
+        assert type(got) is model
+        for field in model._meta.concrete_fields:
+            assert getattr(got, field.attname) == getattr(expected, field.attname), (page.url_path, field.name)
+        with CaptureQueriesContext(connection) as ctx:
+            for name in _image_fields(model):
+                image = getattr(got, name)
+                assert image == getattr(expected, name)
+                assert image is None or isinstance(image, get_image_model()) and image.file.name
+        assert len(ctx) == 0, page.url_path
+    assert read_with_images(type(pages[0]), 10 ** 9) is None
