@@ -1,7 +1,7 @@
 """App configuration for the blog."""
 
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 
 class BlogConfig(AppConfig):
@@ -21,3 +21,12 @@ class BlogConfig(AppConfig):
         for model in (Author, Topic):
             for signal in (post_save, post_delete):
                 signal.connect(new_page_generation, sender=model, dispatch_uid=f"blog-cache-{model.__name__}-{signal!r}")
+        # A post published starts the kinds of its topic before and after (related_kinds.py): the related
+        # posts of posts on other topics stay kept.
+        from wagtail.signals import page_published
+
+        from blog import related_kinds
+        from blog.models import BlogPage
+
+        pre_save.connect(related_kinds.remember_topic, sender=BlogPage, dispatch_uid="blog-related-topic-before")
+        page_published.connect(related_kinds.post_published, sender=BlogPage, dispatch_uid="blog-related-published")

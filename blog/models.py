@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.feeds import BlogAtomFeed, BlogRssFeed
+from blog.related_kinds import related_kinds
 from blog.taxonomy import Author, Topic, in_locale
 from nnirr_site.core import card_cache, page_ancestors, page_extras
 from nnirr_site.core.blocks import BodyBlock
@@ -253,13 +254,14 @@ class BlogPage(BasePage):
         # page_ancestors.py); as its own type without a query (the template needs its title and
         # addresses, all on the base page).
         parent = page_ancestors.ancestors(self)[-1]
-        # Authors, topic, tags and the chosen posts' ids: the post's own, kept under its live revision
-        # until an author, topic or tag is saved (page_extras.py); the related posts, kept until a post
-        # is published (any post can become one: the newest on the topic).
-        authors, topic, tags, chosen_ids = page_extras.remembered(request, self, "blog-post-own", self._own_extras,
-                                                                  kinds=(), revision=True)
-        related = page_extras.remembered(request, self, "blog-post-related", lambda: self._related(chosen_ids),
-                                         kinds=(self,))
+        # Authors, topic, tags and the chosen posts: the post's own, kept under its live revision until an
+        # author, topic or tag is saved (page_extras.py); the related posts, kept under its live revision
+        # until a post on its topic (before or after) or a chosen post is published (related_kinds.py).
+        authors, topic, tags, chosen_ids, chosen_keys = page_extras.remembered(
+            request, self, "blog-post-own", self._own_extras, kinds=(), revision=True)
+        related = page_extras.remembered(
+            request, self, "blog-post-related", lambda: self._related(chosen_ids),
+            kinds=related_kinds(topic.translation_key if topic else None, chosen_keys), revision=True)
         card_cache.prefetch_for_cards(related, "listing_image")  # only for cards not kept (card_cache.py)
         context.update(
             blog_index=parent.specific_deferred if parent.specific_class is BlogIndexPage else None,
@@ -272,11 +274,14 @@ class BlogPage(BasePage):
         return context
 
     def _own_extras(self):
-        """Authors, topic, tags and the ids of the posts the editor chose: what only the post decides."""
+        """Authors, topic, tags, and the ids and translation keys of the posts the editor chose: what only
+        the post decides."""
         own = self._own_sql()
         if own is None:
             chosen_ids = [post_id for post_id in self.related_post_links.values_list("post_id", flat=True) if post_id]
-            own = self.get_authors(), self.get_topic(), list(self.tags.all()), chosen_ids
+            keys = dict(Page.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key")) if chosen_ids else {}
+            own = (self.get_authors(), self.get_topic(), list(self.tags.all()), chosen_ids,
+                   [keys[post_id] for post_id in chosen_ids if post_id in keys])
         return own
 
     def _related(self, chosen_ids):
@@ -290,7 +295,7 @@ class BlogPage(BasePage):
         own = self._own_sql()
         if own is None:
             return None
-        authors, topic, tags, chosen_ids = own
+        authors, topic, tags, chosen_ids, _chosen_keys = own
         return authors, topic, tags, self._related(chosen_ids)
 
     def _own_sql(self):
@@ -313,7 +318,7 @@ class BlogPage(BasePage):
         with connection.cursor() as cursor:
             cursor.execute(EXTRAS_SQL, [self.pk, self.topic_id, self.pk, self.pk])
             rows = cursor.fetchall()
-        authors, topics, tags, chosen_ids = [], [], [], []
+        authors, topics, tags, chosen_ids, chosen_keys = [], [], [], [], []
         for part, _position, pk, translation_key, locale_id, name, text, photo_id in rows:
             if part == 0:
                 authors.append(Author.from_db(None, ["id", "translation_key", "locale_id", "name", "role", "photo_id"],
@@ -325,11 +330,12 @@ class BlogPage(BasePage):
                 tags.append(Tag.from_db(None, ["id", "name", "slug"], [pk, name, text]))
             elif pk:
                 chosen_ids.append(pk)
+                chosen_keys.append(translation_key)
         photos = [author for author in authors if author.photo_id]
         if photos:
             prefetch_related_objects(photos, "photo")
         topic = in_locale(topics, self.locale_id, Topic)[0] if topics else None
-        return in_locale(authors, self.locale_id, Author), topic, tags, chosen_ids
+        return in_locale(authors, self.locale_id, Author), topic, tags, chosen_ids, chosen_keys
 
     def _related_sql(self, chosen_ids):
         """The related posts with the newest on the topic read by one hand-written query; None (the ORM
@@ -346,7 +352,7 @@ class BlogPage(BasePage):
 
 
 # ``BlogPage._extras_sql``: (part, position, id, translation_key, locale_id, name, role or slug, photo_id)
-# rows: 0 the post's authors, 1 its topic, 2 its tags, 3 the ids of the posts its editor chose, each
+# rows: 0 the post's authors, 1 its topic, 2 its tags, 3 the posts its editor chose (id, translation key), each
 # in the order the ORM reads them (the author and post links by sort order, the tags as added).
 EXTRAS_SQL = """
     SELECT 0, link.sort_order, author.id, author.translation_key, author.locale_id, author.name, author.role,
@@ -359,8 +365,9 @@ EXTRAS_SQL = """
     SELECT 2, tagged.id, tag.id, NULL, NULL, tag.name, tag.slug, NULL
     FROM blog_blogpagetag tagged JOIN taggit_tag tag ON tag.id = tagged.tag_id WHERE tagged.content_object_id = %s
     UNION ALL
-    SELECT 3, link.sort_order, link.post_id, NULL, NULL, NULL, NULL, NULL
-    FROM blog_blogpagerelatedpost link WHERE link.page_id = %s
+    SELECT 3, link.sort_order, link.post_id, chosen.translation_key, NULL, NULL, NULL, NULL
+    FROM blog_blogpagerelatedpost link JOIN wagtailcore_page chosen ON chosen.id = link.post_id
+    WHERE link.page_id = %s
     ORDER BY 1, 2"""
 # ``BlogIndexPage._counts_sql``: (part, name, slug, count) rows, 0 every tag of the index's live posts
 # (its children) with how many posts carry it, 1 every topic with its number of posts, each by name.

@@ -24,10 +24,10 @@ Invalidation: the layout cache's page generation (``layout_cache.py``; a site or
 one too): any page published, unpublished, moved
 or deleted, any image, tag, service or view restriction saved, and the blog's authors and topics
 (``blog/apps.py``); ``shared`` with a ``bucket`` also when the bucket changes. A value given ``kinds``
-(the page models its build reads: a program page's campaigns and resources, a post's related posts,
-the directory's options, which read services only) is kept instead for those
-kinds' generations (``layout_cache.kind_entries``): a publish of a page of another model keeps it,
-anything else above forgets it.
+(the page models its build reads: a program page's campaigns and resources, the directory's options,
+which read services only; or narrower kinds a publish starts, as a post's related posts: its topic's,
+``blog/related_kinds.py``) is kept instead for those kinds' generations (``layout_cache.kind_entries``):
+a publish of a page of another kind keeps it, anything else above forgets it.
 Django's cache framework keyed on the generation would do the same but read the shared cache (a file
 read, or a Redis round trip) and unpickle on every request, which costs about what the queries do.
 """

@@ -3,6 +3,7 @@ the ORM's answer (``get_authors``, ``get_topic``, ``tags``, ``get_related_posts`
 still shows its own."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.utils import translation
@@ -28,6 +29,12 @@ def same(post):
     assert shown_topic == ((orm[1].pk, orm[1].name, orm[1].slug) if orm[1] else None)
     assert [(t.pk, t.name, t.slug) for t in tags] == [(t.pk, t.name, t.slug) for t in orm[2]]
     assert [p.pk for p in related] == [p.pk for p in orm[3]]
+    # The chosen posts' ids and translation keys (what their related posts are kept for: related_kinds.py).
+    chosen_sql = post._own_sql()[3:]
+    with mock.patch("blog.models.restrictions_exist", return_value=True):  # the ORM's way
+        assert post._own_sql() is None
+        chosen_orm = post._own_extras()[3:]
+    assert [list(map(str, part)) for part in chosen_sql] == [list(map(str, part)) for part in chosen_orm]
     return sql
 
 
@@ -61,6 +68,7 @@ def test_translated_author_and_topic_chosen_posts_and_ties_agree():
     BlogPageRelatedPost.objects.create(page=post, post=chosen[1], sort_order=0)
     BlogPageRelatedPost.objects.create(page=post, post=chosen[0], sort_order=1)
     assert [p.pk for p in same(post)[3]] == [chosen[1].pk, chosen[0].pk]
+    assert post._own_sql()[4] == [chosen[1].translation_key, chosen[0].translation_key]
 
 
 def test_a_preview_draft_and_a_view_restriction_take_the_orm_way(django_capture_on_commit_callbacks):
