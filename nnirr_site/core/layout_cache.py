@@ -33,11 +33,13 @@ of them. Publishing a page starts a generation of its model only; anything else 
 generation above (a page unpublished, moved or deleted, a slug changed — every address below moves —,
 an image, tag, snippet, Site or setting saved) starts the epoch too. So when a blog post is published,
 a program page keeps its campaigns and related resources (``page_extras.py``, kinds program, campaign,
-resource), its language links (its own kind), its breadcrumbs (``page_ancestors.py``: the kinds that
-can have children) and its cards (``card_cache.py``: under each card's page's live revision); the
-blog index rebuilds its tag counts and the post's own card only. A piece that names its kinds must
-name every page model it reads; ``tests/core/test_layout_kinds.py`` shows each change on the next
-request.
+resource), its language links (its translation group's addresses: ``addresses_kind``), its breadcrumbs
+(``page_ancestors.py``: the pages that can have children, ``PARENTS_KIND``) and its cards
+(``card_cache.py``: under each card's page's live revision); the blog index rebuilds its tag counts and
+the post's own card only. A publish that leaves the page live at its address (``page_published_in_place``)
+starts neither its group's addresses nor, unless its title changed, the parents: the page's own
+language links and the breadcrumbs below it stay. A piece that names its kinds must name every page
+model it reads; ``tests/core/test_layout_kinds.py`` shows each change on the next request.
 
 A new generation of a scope starts one of every narrower scope too. The first view of a page after
 another page (in no menu) is published therefore reads the menus, the footer and the site's pieces
@@ -221,8 +223,13 @@ def page_changed(sender=None, instance=None, url_path_before=None, **kwargs):
         return new_generation("site")
     kind = None
     if published:
+        # Its model's kind and its translation group's always (its content changed); the group's
+        # addresses (language links) only if it went live or moved, the parents (breadcrumbs: titles
+        # and addresses) only for a page that can have children whose title or address changed.
         kind = (kind_label(instance), translations_kind(instance),
-                *((PARENTS_KIND,) if instance.allowed_subpage_models() else ()))
+                *(() if in_place else (addresses_kind(instance),)),
+                *((PARENTS_KIND,) if instance.allowed_subpage_models() and not (in_place and before[1] == instance.title)
+                  else ()))
     if in_place:
         in_a_menu = before[1] != instance.title and _in_a_menu(instance, ancestors=False)
     else:
@@ -265,9 +272,16 @@ def page_published_in_place(page, before):
 
 
 def translations_kind(page):
-    """A kind of its own for a page and its translations (their language links): started when any of
-    them is published, so a page's language links stay across publishes of other pages of its model."""
+    """A kind of its own for a page and its translations: started when any of them is published, for what
+    shows their content but no other page of their model (home's routing, a post's chosen posts)."""
     return f"translations:{page.translation_key}"
+
+
+def addresses_kind(page):
+    """A kind of its own for the addresses of a page and its translations (which of them are live, where):
+    their language links. Started when one of them is published for the first time or at a new address;
+    a publish in place keeps it (``page_published_in_place``)."""
+    return f"addresses:{page.translation_key}"
 
 
 def kind_label(page_or_model):

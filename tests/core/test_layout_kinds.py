@@ -213,3 +213,21 @@ def test_a_new_translation_published_shows_in_the_language_links_at_once(client,
     # Its slug kept (a new slug is a slug change, which starts every kind anyway).
     publish(spanish, django_capture_on_commit_callbacks, title="Conoce tus derechos")
     assert 'href="/es/know-your-rights-now/"' in client.get("/know-your-rights-now/").content.decode()
+
+
+@needs("page_extras")
+@needs("route_cache")
+@needs("layout_cache")
+def test_a_publish_in_place_keeps_the_language_links_and_breadcrumbs_and_shows_the_page_at_once(
+        client, django_capture_on_commit_callbacks):
+    client.get(PROGRAM)
+    index = Page.objects.get(url_path="/home-nnirr/programs/").specific
+    publish(index, django_capture_on_commit_callbacks, search_description="Only the index's description")
+    program = english(ProgramPage, "hurricane")
+    publish(program, django_capture_on_commit_callbacks, summary="A summary published just now")
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get(PROGRAM).content.decode()
+    assert "A summary published just now" in html
+    sql = " ".join(query["sql"] for query in ctx.captured_queries)
+    assert '"wagtailcore_page"."translation_key" =' not in sql  # the language links (the page's own read selects it)
+    assert '"wagtailcore_page"."path" IN' not in sql  # the breadcrumbs' ancestors

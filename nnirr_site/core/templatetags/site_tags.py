@@ -100,9 +100,9 @@ def language_links(context):
     page = context.get("page")
     current = translation.get_language()
     if isinstance(page, Page):
-        # Kept until the page or one of its translations is published (or the kinds' epoch changes).
+        # Kept until the page or one of its translations goes live or moves (or the kinds' epoch changes).
         return layout_cache.cached("language-links", lambda: _page_language_links(page, current), page.pk, current,
-                                   kinds=(layout_cache.translations_kind(page),))
+                                   kinds=(layout_cache.addresses_kind(page),))
     return _page_language_links(None, current, request)
 
 
