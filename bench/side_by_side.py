@@ -22,7 +22,8 @@ render it publishes a page as an editor would (a new revision of the page's curr
 (``nnirr_site/core/layout_cache.py``). Two columns:
 
 - *that page published*: the page itself (for a listing its index page, for a search a post among its
-  results, for home the home page: a new generation of every scope) — the worst case;
+  results, for home the home page, published in place: its kind, its sections home chooses) — the
+  worst case;
 - *another page published*: a blog post shown on none of the measured pages' bodies but the blog
   index's (``OTHER_PUBLISHED``) — the common case, an editor publishes one post and visitors open
   other pages.
