@@ -44,6 +44,13 @@ def archive_years(index, now=None):
     )
 
 
+def campaign_options(events):
+    """The campaigns ``events`` belong to, as (slug, title) filter options by title."""
+    return list(
+        events.exclude(campaign=None).order_by("campaign__title").values_list("campaign__slug", "campaign__title").distinct()
+    )
+
+
 class EventFilterForm(forms.Form):
     """The events filter form; option lists and counts are set per request."""
 
@@ -70,17 +77,16 @@ class EventFilter:
 
     FIELDS = ("state", "mode", "lang", "campaign")
 
-    def __init__(self, data, events, with_counts=True):
+    def __init__(self, data, events, with_counts=True, campaigns=None):
         self.data = data
         self.events = events
+        if with_counts and campaigns is None:
+            campaigns = campaign_options(events)
         self.options = {
             "state": list(STATES),
             "mode": [(Attendance.IN_PERSON.value, _("In person")), (Attendance.ONLINE.value, _("Online"))],
             "lang": list(EventLanguage.choices),
-            "campaign": list(
-                events.exclude(campaign=None).order_by("campaign__title")
-                .values_list("campaign__slug", "campaign__title").distinct()
-            ) if with_counts else [],
+            "campaign": list(campaigns) if with_counts else [],
         }
         trimmed = {name: str(data.get(name, ""))[:MAX_VALUE_LENGTH] for name in self.FIELDS if name in data}
         if not with_counts and trimmed.get("campaign"):

@@ -2,13 +2,15 @@
 
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
+from campaigns.models import CampaignPage
 from events import calendar_links, feed_cache, feeds, listing, structured_data
-from events.models import EventIndexPage
+from events.models import EventIndexPage, EventPage
+from nnirr_site.core import page_extras
 from nnirr_site.core.views import paginate
 from supporter_actions.page_routes import answers
 
@@ -22,10 +24,17 @@ def route_urls(index):
 
 
 def index_context(request, index, events, **extra):
-    event_filter = listing.EventFilter(request.GET, events)
+    # The campaign options and the archive's years are the same for every visitor of this list: kept
+    # until an event or a campaign is published (their kinds) and read afresh each minute, as events end
+    # (``page_extras.shared``; the events shown and their counts are read on every request).
+    minute = timezone.now().replace(second=0, microsecond=0)
+    campaigns = page_extras.shared("event-campaign-options", lambda: listing.campaign_options(events), index.pk,
+                                   extra.get("archive_year"), bucket=minute, kinds=(EventPage, CampaignPage))
+    event_filter = listing.EventFilter(request.GET, events, campaigns=campaigns)
     context = index.get_context(request)
     context.update(route_urls(index))
-    years = listing.archive_years(index)
+    years = page_extras.shared("event-archive-years", lambda: listing.archive_years(index), index.pk,
+                               bucket=minute, kinds=(EventPage,))
     context.update(
         archive_links=[(year, context["index_url"] + index.reverse_subpage("archive", args=[year])) for year in years],
         filter=event_filter,

@@ -8,8 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
+from campaigns.models import CampaignPage
 from events.models import EventPage
 from tests.events.helpers import fresh_index, make_event
+from tests.fast_path_marks import needs
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +122,26 @@ def test_query_count_is_flat_from_10_to_500_events(client):
     assert large == small, (small, large)
     feed_small = None
     assert all(n < 40 for n in large), large
+
+
+@needs("page_extras")
+def test_the_campaign_options_and_years_are_kept_and_an_event_published_shows_in_them_at_once(
+        client, index, django_capture_on_commit_callbacks):
+    client.get(index.url)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(index.url + "?state=TX")
+    assert "DISTINCT" not in " ".join(query["sql"] for query in ctx.captured_queries)  # options and years kept
+    campaign = CampaignPage.objects.live().filter(locale__language_code="en").first()
+    html = client.get(index.url).content.decode()
+    assert f'value="{campaign.slug}"' not in html and ">2023</a>" not in html
+    with_campaign = make_event(index, publish=False, campaign=campaign, title="Vigil for the campaign")
+    past = make_event(index, publish=False, start_date=datetime.date(2023, 12, 18), title="A vigil in 2023")
+    for event in (with_campaign, past):
+        with django_capture_on_commit_callbacks(execute=True):
+            event.save_revision().publish()  # a real publish: the events kind, nothing wider
+    html = client.get(index.url).content.decode()
+    assert f'value="{campaign.slug}"' in html and ">2023</a>" in html
+    campaign.title = "A campaign renamed just now"
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign.save_revision().publish()
+    assert ">A campaign renamed just now (1)</option>" in client.get(index.url).content.decode()
