@@ -1,8 +1,8 @@
 """What a page shows beside its own body, read once per process and layout generation.
 
 A blog post shows its authors, topic, tags and related posts; a program page its campaigns and
-related resources; the directory its
-city options (``shared``: the same for every page of a listing). Each is one to three ORM queries, and the ORM's building of the query and of the
+related resources; the directory its city options and the events index its campaign options and
+archive years (``shared``: the same for every page of a listing). Each is one to three ORM queries, and the ORM's building of the query and of the
 model objects costs 1–3 ms each on this machine, far more than PostgreSQL's answer: most of such a
 page's render when the page cache cannot serve it (a visitor with a session, a filtered listing). The
 answer is the same for every request for the page in the same language until something is
