@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -126,11 +127,21 @@ class ProgramPage(BasePage):
         # (page_extras.py); card images only for cards not kept (card_cache.py). The campaigns name
         # their program, so the program's own publish keeps them (its id and language stay); the
         # resources are the program's own links, read again when it is published.
+        # A preview's draft cannot change its campaigns (they point to it), and its resources are the pages
+        # its links point to: kept per list of linked pages, as the live preview renders the same draft
+        # again on every edit.
         campaigns = page_extras.remembered(
-            request, self, "program-campaigns", self._campaigns_for_cards, kinds=("campaigns.campaignpage",))
-        resources = page_extras.remembered(
-            request, self, "program-resources", lambda: self.get_related_resources(card_images=False),
-            kinds=(self, "resources.resourcepage"))
+            request, self, "program-campaigns", self._campaigns_for_cards, kinds=("campaigns.campaignpage",),
+            draft_free=True)
+        if getattr(request, "is_preview", False):
+            linked = tuple(link.page_id for link in self.related_resources.all().order_by("sort_order"))
+            resources = page_extras.shared(
+                "program-resources-preview", lambda: self.get_related_resources(card_images=False), self.pk,
+                linked, translation.get_language(), kinds=("resources.resourcepage",))
+        else:
+            resources = page_extras.remembered(
+                request, self, "program-resources", lambda: self.get_related_resources(card_images=False),
+                kinds=(self, "resources.resourcepage"))
         prefetch_card_images(campaigns, resources)  # one image query for both lists of cards
         context["campaigns"] = campaigns
         context["related_resources"] = resources

@@ -39,7 +39,7 @@ from django.utils import translation
 from nnirr_site.core import fast_paths, layout_cache
 
 
-def remembered(request, page, name, build, kinds=None, revision=False):
+def remembered(request, page, name, build, kinds=None, revision=False, draft_free=False):
     """``build()``'s value for ``page`` as served to ``request``, kept for the current generation.
 
     ``build`` must read only what a publish, an image or a registered snippet changes; its value
@@ -48,10 +48,12 @@ def remembered(request, page, name, build, kinds=None, revision=False):
     publishes of other kinds (``layout_cache.kind_entries``). ``revision``: kept under ``page``'s live
     revision as well (read again when the page is published), so that with ``kinds=()`` what only the
     page itself (and snippets, tags, images) decides is kept across every other page's publish.
+    ``draft_free``: ``build`` reads nothing a draft can change (pages that point to ``page``, by its id
+    and language), so a preview of the page is served the kept value too.
     """
     if (
         not fast_paths.enabled("page_extras")
-        or getattr(request, "is_preview", False)
+        or (getattr(request, "is_preview", False) and not draft_free)
         or not getattr(page, "pk", None)
         or not page.live
     ):

@@ -6,6 +6,7 @@ from django.utils.html import escape
 
 from campaigns.models import CampaignPage
 from nnirr_site.core.models import HomePage
+from tests.fast_path_marks import needs
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +35,40 @@ def test_a_home_preview_never_keeps_its_sections_for_visitors(client):
     home.featured_campaign = other
     home.make_preview_request()  # first: nothing kept yet
     assert featured(client.get("/").content.decode()) == escape(live.title)
+
+
+def resources(html):
+    return html.split('aria-labelledby="program-resources"', 1)[1].split("</section>", 1)[0]
+
+
+@needs("page_extras")
+def test_a_program_preview_shows_its_drafts_resources_and_its_kept_campaigns_as_they_are_now(
+        client, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from campaigns.models import ProgramPage, ProgramRelatedResource
+    from resources.models import ResourcePage
+
+    program = ProgramPage.objects.get(url_path="/home-nnirr/programs/hurricane/")
+    client.get(program.url)  # its campaigns kept for visitors
+    linked = {link.page_id for link in program.related_resources.all()}
+    others = list(ResourcePage.objects.live().filter(locale=program.locale).exclude(pk__in=linked)[:2])
+    program.related_resources = [ProgramRelatedResource(page=others[0])]
+    with CaptureQueriesContext(connection) as ctx:
+        html = resources(program.make_preview_request().content.decode())
+    assert escape(others[0].title) in html
+    assert all(escape(page.title) not in html for page in ResourcePage.objects.filter(pk__in=linked))
+    assert "campaigns_campaignpage" not in " ".join(query["sql"] for query in ctx.captured_queries)  # kept
+    program.related_resources = [ProgramRelatedResource(page=others[1])]  # another draft: its own links
+    html = resources(program.make_preview_request().content.decode())
+    assert escape(others[1].title) in html and escape(others[0].title) not in html
+    campaign = CampaignPage.objects.live().filter(program=program).first()
+    campaign.title = "A campaign renamed while the program is edited"
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign.save_revision().publish()
+    assert "A campaign renamed while the program is edited" in program.make_preview_request().content.decode()
+    others[1].title = "A resource renamed while the program is edited"
+    with django_capture_on_commit_callbacks(execute=True):
+        others[1].save_revision().publish()
+    assert "A resource renamed while the program is edited" in program.make_preview_request().content.decode()
