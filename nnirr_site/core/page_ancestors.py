@@ -7,9 +7,10 @@ under the parent's tree path, so each caller gets its own copies to read and cha
 
 Part of the ``route_cache`` fast path (``NNIRR_FAST_PATHS``, ``fast_paths.py``, ``route_cache.py``):
 pages along a path. Kept for the generation of the pages that can have children
-(``layout_cache.PARENTS_KIND``: an ancestor is always one): a publish of such a page,
-or any page unpublished, moved or deleted or a slug changed (an ancestor's title, address or place in
-the tree can change only so) forgets them; a blog post or a resource published keeps them.
+(``layout_cache.PARENTS_KIND``: an ancestor is always one): a publish of such a page with a new
+title, address or going live, or any page unpublished, moved or deleted or a slug changed (an
+ancestor's title, address or place in the tree can change only so) forgets them; a blog post or a
+resource published keeps them, and so does such a page published in place with its title unchanged.
 """
 
 import pickle
