@@ -15,3 +15,4 @@ CACHES = {
     },
 }
 PAGE_CACHE_SECONDS = 300
+PETITION_PAGE_CACHE_SECONDS = 300  # the petition pages kept for every visitor, as in production

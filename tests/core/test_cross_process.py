@@ -12,15 +12,18 @@ each change on its next request.
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from blog.models import BlogPage
+from campaigns.petitions.models import PetitionPage, open_petitions_filter
 from campaigns.models import ProgramPage
 from nnirr_site.core.models import SiteSettings, StandardPage
 from resources.models import ResourcePage
@@ -35,6 +38,7 @@ import json, sys
 import django
 django.setup()
 from django.db import connection
+from django.utils import timezone
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 for line in sys.stdin:
@@ -83,6 +87,7 @@ def visitor(demo_site, settings, tmp_path):
     settings.CACHES = cross_process_settings.CACHES | {
         "default": {**cross_process_settings.CACHES["default"], "LOCATION": str(tmp_path)}}
     settings.PAGE_CACHE_SECONDS = cross_process_settings.PAGE_CACHE_SECONDS
+    settings.PETITION_PAGE_CACHE_SECONDS = cross_process_settings.PETITION_PAGE_CACHE_SECONDS
     process = Visitor(tmp_path)
     yield process
     process.close()
@@ -171,3 +176,13 @@ def test_a_page_unpublished_elsewhere_leaves_at_once(visitor):
     assert link not in visitor.get(PROGRAM)
     assert link not in visitor.get("/resources/")
     visitor.get(address, status=404)
+
+
+def test_a_petition_renamed_elsewhere_shows_on_its_shared_form_page_with_each_visitors_own_token(visitor):
+    petition = PetitionPage.objects.live().filter(open_petitions_filter(timezone.now()), locale__language_code="en").first()
+    warm(visitor, petition.url)
+    tokens = [re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', visitor.get(petition.url)).group(1)
+              for _ in range(2)]
+    assert tokens[0] != tokens[1]  # the kept page, each visitor's own token
+    publish(petition, title="A petition renamed in another process")
+    assert "A petition renamed in another process" in visitor.get(petition.url)
