@@ -34,6 +34,11 @@ What it does, all on loopback:
    email, the email sent by the same workers through Django's mail backend, confirming by the link),
    without anything the site adds. Reported beside the others, not a target: it shows what the
    minimum duties of a double opt-in petition cost on this stack.
+7. Runs the *minimum flow* in the same rounds (``BENCH_MINIMUM_FLOW=0`` skips it): the textbook flow with
+   its form page rendered once per process and each visitor's CSRF token filled in, as the site does
+   with its petition page (``/bench-min/``): the duties of a double opt-in petition written plainly, with
+   nothing the site adds and the one saving that matters most. Its ratio to the empty flow shows what
+   those duties alone cost on this stack; the summary also gives the real flow as a ratio to it.
 
 Usage: ``python bench/run.py`` (``make bench``); options via environment:
 ``BENCH_SIGNERS`` (32), ``BENCH_SECONDS`` (20), ``BENCH_GUNICORN_WORKERS`` (6),
@@ -61,6 +66,8 @@ from bench.server import HOST, PY, ROOT, connect, database_urls, env_int, free_p
 DB_NAME = "nnirr_bench"
 BARE_PATH = "/bench-bare/"  # the textbook flow (bench/urls.py)
 BARE_WARM_UP_PATH = "/bench-bare/warm-up/"  # the same, its rows marked as the warm-up's
+MIN_PATH = "/bench-min/"  # the minimum flow: the textbook flow with its form page rendered once per process
+MIN_WARM_UP_PATH = "/bench-min/warm-up/"
 CONFIRM_LINK = re.compile(r"https?://[^\s\"<>]+/confirm/[A-Za-z0-9_-]+/")
 TO_LINE = re.compile(r"^To: (\S+)$", re.MULTILINE)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -673,7 +680,7 @@ def main(argv):
 
     print("\n=== summary ===")
     failed = False
-    for durable, (completed, p99, checks, empty_rate, cpu, bare_rate) in outcome.items():
+    for durable, (completed, p99, checks, empty_rate, cpu, bare_rate, min_rate) in outcome.items():
         label = "durable" if durable else "non-durable"
         ratio = completed / empty_rate if empty_rate else float("nan")
         print(f"{label:<12} real flow {completed:6.1f}/s   empty flow {empty_rate or float('nan'):6.1f}/s   "
@@ -685,8 +692,13 @@ def main(argv):
         if bare_rate and cpu[2]:
             print(f"{'':<12} textbook flow {bare_rate:6.1f}/s (ratio {bare_rate / empty_rate:5.2f}), "
                   f"CPU {cpu[2]:5.1f} ms per signature (ratio {cpu[1] / cpu[2]:5.2f})")
+        if min_rate and cpu[3]:
+            print(f"{'':<12} minimum flow  {min_rate:6.1f}/s (ratio {min_rate / empty_rate:5.2f}), "
+                  f"CPU {cpu[3]:5.1f} ms per signature (ratio {cpu[1] / cpu[3]:5.2f})")
+            print(f"{'':<12} real flow / minimum flow: rate {completed / min_rate:5.2f}, "
+                  f"CPU {cpu[3] / cpu[0]:5.2f}")
         failed = failed or not all(checks.values())
-    completed, p99, checks, empty_rate, _, _ = outcome[True]
+    completed, p99, checks, empty_rate, *_ = outcome[True]
     if empty_rate:
         met = completed >= 0.70 * empty_rate and p99 < 0.5 and all(checks.values())
         print(
@@ -696,10 +708,11 @@ def main(argv):
     return 1 if failed else 0
 
 
-def bare_totals(bench_config):
-    """Stored and confirmed signatures of the textbook flow."""
+def bare_totals(bench_config, minimum=False):
+    """Stored and confirmed signatures of the textbook flow (or the minimum flow)."""
     conn = open_connection(bench_config)
-    totals = query_row(conn, "SELECT count(*), count(confirmed_at) FROM bench_bare_signature WHERE NOT warm_up")
+    totals = query_row(conn, "SELECT count(*), count(confirmed_at) FROM bench_bare_signature "
+                             "WHERE NOT warm_up AND minimum = %s", [minimum])
     conn.close()
     return totals
 
@@ -735,19 +748,21 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, warm_up_
     rounds = max(1, env_int("BENCH_ROUNDS", 2))
     with_empty = os.environ.get("BENCH_EMPTY_FLOW", "1") != "0"
     with_bare = with_empty and os.environ.get("BENCH_TEXTBOOK_FLOW", "1") != "0"
+    with_min = with_empty and os.environ.get("BENCH_MINIMUM_FLOW", "1") != "0"
     round_shape = (signers, seconds / rounds, gunicorn_workers, gunicorn_threads, email_workers)
     print(
         f"{signers} supporters against gunicorn ({gunicorn_workers} workers × {gunicorn_threads} threads) and "
         f"{email_workers} email workers on {HOST}:{port}: {rounds} rounds of {seconds / rounds:.0f} s of the real flow"
         + (" alternating with the empty flow (the same three requests through the same middleware, signing "
            "replaced by queueing a task that does nothing: the stack's ceiling)" if with_empty else "")
-        + (" and the textbook flow (bench/urls.py)" if with_bare else "") + "...",
+        + (" and the textbook flow (bench/urls.py)" if with_bare else "")
+        + (" and the minimum flow" if with_min else "") + "...",
         flush=True,
     )
     before = petition_totals(bench_config, petition_id)
-    bare_before = bare_totals(bench_config)
-    real, empty, bare = Results(), Results(), Results()
-    real_elapsed = empty_elapsed = bare_elapsed = 0.0
+    bare_before, min_before = bare_totals(bench_config), bare_totals(bench_config, minimum=True)
+    real, empty, bare, least = Results(), Results(), Results(), Results()
+    real_elapsed = empty_elapsed = bare_elapsed = min_elapsed = 0.0
     for number in range(rounds):
         results, elapsed = run_load(
             env, bench_config, port, round_shape, supporter, (petition_path, number * 5000), first_supporter,
@@ -770,6 +785,14 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, warm_up_
             bare.merge(results)
             bare_elapsed += elapsed
             line += f"   textbook {results.confirmed / elapsed:6.1f}/s"
+        if with_min:
+            results, elapsed = run_load(
+                env, bench_config, port, round_shape, supporter, (MIN_PATH, 70000 + number * 5000), first_supporter,
+                warm_args=(MIN_WARM_UP_PATH, 97000 + number * 1000),
+            )
+            least.merge(results)
+            min_elapsed += elapsed
+            line += f"   minimum {results.confirmed / elapsed:6.1f}/s"
         print(line + f"   (load {os.getloadavg()[0]:.1f})", flush=True)
     stored, counted, flagged, tally = (after - earlier for after, earlier in zip(petition_totals(bench_config, petition_id), before))
 
@@ -805,11 +828,23 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, warm_up_
         checks["the textbook flow stored and confirmed each signature once, without errors"] = (
             stored == bare.signed and confirmed == bare.confirmed and not bare.errors
         )
+    min_rate = None
+    if with_min:
+        print("\nMinimum flow (the textbook flow, its form page rendered once per process):")
+        min_rate, _ = report(least, min_elapsed, seconds, "minimum-flow signatures")
+        stored, confirmed = (after - earlier for after, earlier in
+                             zip(bare_totals(bench_config, minimum=True), min_before))
+        print(f"database: {stored} stored, {confirmed} confirmed")
+        for error in least.errors:
+            print(f"  error: {error}")
+        checks["the minimum flow stored and confirmed each signature once, without errors"] = (
+            stored == least.signed and confirmed == least.confirmed and not least.errors
+        )
     cpu = tuple(
         sum(flow.cpu.values()) * 1000 / flow.confirmed if flow.confirmed and flow.cpu else None
-        for flow in (real, empty, bare)
+        for flow in (real, empty, bare, least)
     )
-    return completed, p99, checks, empty_rate, cpu, bare_rate
+    return completed, p99, checks, empty_rate, cpu, bare_rate, min_rate
 
 
 if __name__ == "__main__":
