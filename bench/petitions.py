@@ -760,9 +760,18 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, warm_up_
         flush=True,
     )
     before = petition_totals(bench_config, petition_id)
-    bare_before, min_before = bare_totals(bench_config), bare_totals(bench_config, minimum=True)
-    real, empty, bare, least = Results(), Results(), Results(), Results()
-    real_elapsed = empty_elapsed = bare_elapsed = min_elapsed = 0.0
+    # The flows on the benchmark's own table: (name, heading, page, warm-up page, first serial, minimum).
+    table_flows = [flow for flow, wanted in (
+        (("textbook", "Textbook flow (the minimum duties, bench/urls.py)", BARE_PATH, BARE_WARM_UP_PATH, 50000, False),
+         with_bare),
+        (("minimum", "Minimum flow (the textbook flow, its form page rendered once per process)", MIN_PATH,
+          MIN_WARM_UP_PATH, 70000, True), with_min),
+    ) if wanted]
+    table_before = {flow[0]: bare_totals(bench_config, minimum=flow[5]) for flow in table_flows}
+    real, empty = Results(), Results()
+    table_results = {flow[0]: Results() for flow in table_flows}
+    table_elapsed = dict.fromkeys(table_results, 0.0)
+    real_elapsed = empty_elapsed = 0.0
     for number in range(rounds):
         results, elapsed = run_load(
             env, bench_config, port, round_shape, supporter, (petition_path, number * 5000), first_supporter,
@@ -777,22 +786,14 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, warm_up_
             empty.merge(results)
             empty_elapsed += elapsed
             line += f"   empty {results.confirmed / elapsed:6.1f}/s"
-        if with_bare:
+        for index, (name, _heading, path, warm_path, serial, _minimum) in enumerate(table_flows):
             results, elapsed = run_load(
-                env, bench_config, port, round_shape, supporter, (BARE_PATH, 50000 + number * 5000), first_supporter,
-                warm_args=(BARE_WARM_UP_PATH, 95000 + number * 1000),
+                env, bench_config, port, round_shape, supporter, (path, serial + number * 5000), first_supporter,
+                warm_args=(warm_path, 95000 + index * 2000 + number * 1000),
             )
-            bare.merge(results)
-            bare_elapsed += elapsed
-            line += f"   textbook {results.confirmed / elapsed:6.1f}/s"
-        if with_min:
-            results, elapsed = run_load(
-                env, bench_config, port, round_shape, supporter, (MIN_PATH, 70000 + number * 5000), first_supporter,
-                warm_args=(MIN_WARM_UP_PATH, 97000 + number * 1000),
-            )
-            least.merge(results)
-            min_elapsed += elapsed
-            line += f"   minimum {results.confirmed / elapsed:6.1f}/s"
+            table_results[name].merge(results)
+            table_elapsed[name] += elapsed
+            line += f"   {name} {results.confirmed / elapsed:6.1f}/s"
         print(line + f"   (load {os.getloadavg()[0]:.1f})", flush=True)
     stored, counted, flagged, tally = (after - earlier for after, earlier in zip(petition_totals(bench_config, petition_id), before))
 
@@ -817,33 +818,24 @@ def measure(env, bench_config, port, shape, petition_id, petition_path, warm_up_
         for error in empty.errors:
             print(f"  error: {error}")
         checks["the empty flow ran without errors"] = not empty.errors
-    bare_rate = None
-    if with_bare:
-        print("\nTextbook flow (the minimum duties, bench/urls.py):")
-        bare_rate, _ = report(bare, bare_elapsed, seconds, "textbook signatures")
-        stored, confirmed = (after - earlier for after, earlier in zip(bare_totals(bench_config), bare_before))
-        print(f"database: {stored} stored, {confirmed} confirmed")
-        for error in bare.errors:
-            print(f"  error: {error}")
-        checks["the textbook flow stored and confirmed each signature once, without errors"] = (
-            stored == bare.signed and confirmed == bare.confirmed and not bare.errors
-        )
-    min_rate = None
-    if with_min:
-        print("\nMinimum flow (the textbook flow, its form page rendered once per process):")
-        min_rate, _ = report(least, min_elapsed, seconds, "minimum-flow signatures")
+    rates = {}
+    for name, heading, _path, _warm_path, _serial, minimum in table_flows:
+        flow = table_results[name]
+        print(f"\n{heading}:")
+        rates[name], _ = report(flow, table_elapsed[name], seconds, f"{name} signatures")
         stored, confirmed = (after - earlier for after, earlier in
-                             zip(bare_totals(bench_config, minimum=True), min_before))
+                             zip(bare_totals(bench_config, minimum=minimum), table_before[name]))
         print(f"database: {stored} stored, {confirmed} confirmed")
-        for error in least.errors:
+        for error in flow.errors:
             print(f"  error: {error}")
-        checks["the minimum flow stored and confirmed each signature once, without errors"] = (
-            stored == least.signed and confirmed == least.confirmed and not least.errors
+        checks[f"the {name} flow stored and confirmed each signature once, without errors"] = (
+            stored == flow.signed and confirmed == flow.confirmed and not flow.errors
         )
     cpu = tuple(
-        sum(flow.cpu.values()) * 1000 / flow.confirmed if flow.confirmed and flow.cpu else None
-        for flow in (real, empty, bare, least)
+        sum(flow.cpu.values()) * 1000 / flow.confirmed if flow is not None and flow.confirmed and flow.cpu else None
+        for flow in (real, empty, table_results.get("textbook"), table_results.get("minimum"))
     )
+    bare_rate, min_rate = rates.get("textbook"), rates.get("minimum")
     return completed, p99, checks, empty_rate, cpu, bare_rate, min_rate
 
 
