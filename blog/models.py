@@ -217,6 +217,17 @@ class BlogPage(BasePage):
         authors = [link.author for link in self.author_links.select_related("author__photo") if link.author_id]
         return in_locale(authors, self.locale_id, Author)
 
+    def _tag_list(self):
+        """The post's tags. A draft's tag rows are in memory (a preview, the editor), and django-modelcluster
+        reads their tags one query each; here all of them in one (a tag typed in the draft and not yet
+        saved comes from memory)."""
+        items = self.tagged_items.all()
+        if not isinstance(items, FakeQuerySet):
+            return list(self.tags.all())
+        found = Tag.objects.in_bulk([item.tag_id for item in items if item.tag_id is not None])
+        return [item.tag if item.tag_id is None else found[item.tag_id] for item in items
+                if item.tag_id is None or item.tag_id in found]
+
     def get_topic(self):
         if self.topic is None:
             return None
@@ -280,7 +291,7 @@ class BlogPage(BasePage):
         if own is None:
             chosen_ids = [post_id for post_id in self.related_post_links.values_list("post_id", flat=True) if post_id]
             keys = dict(Page.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key")) if chosen_ids else {}
-            own = (self.get_authors(), self.get_topic(), list(self.tags.all()), chosen_ids,
+            own = (self.get_authors(), self.get_topic(), self._tag_list(), chosen_ids,
                    [keys[post_id] for post_id in chosen_ids if post_id in keys])
         return own
 
