@@ -98,3 +98,19 @@ def test_a_drafts_tags_are_read_in_one_query_in_their_order():
         tags = draft._tag_list()
     assert [tag.name for tag in tags] == expected and "zebra-tag-added-last" in expected
     assert len(ctx) == 1
+
+
+def test_the_editor_opens_compares_views_and_reverts_revisions(admin_client):
+    """The admin's views that read pages from revisions still work (edit, compare, view, revert)."""
+    post = BlogPage.objects.get(slug=POST_SLUG, locale__language_code="en")
+    first = post.save_revision()
+    post.tags.add("a-tag-of-the-second-revision")
+    post.title = "A second revision's title"
+    second = post.save_revision()
+    base = f"/admin/pages/{post.pk}"
+    assert admin_client.get(f"{base}/edit/").status_code == 200
+    compare = admin_client.get(f"{base}/revisions/compare/{first.pk}...{second.pk}/")
+    assert compare.status_code == 200 and "A second revision&#x27;s title" in compare.content.decode()
+    assert admin_client.get(f"{base}/revisions/{second.pk}/view/").status_code == 200
+    revert = admin_client.get(f"{base}/revisions/{first.pk}/revert/")
+    assert revert.status_code == 200 and "a-tag-of-the-second-revision" not in revert.content.decode()
