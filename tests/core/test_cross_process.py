@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -58,11 +59,10 @@ class Visitor:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "tests.core.cross_process_settings",
             "NNIRR_SHARED_CACHE_DIR": str(cache_dir),
-            "DATABASE_URL": "postgres://{}@{}:{}/{}".format(
-                db["USER"], db["HOST"].replace("/", "%2F"), db["PORT"] or 5432, db["NAME"]),
+            "DATABASE_URL": "postgres://{}{}@{}:{}/{}".format(
+                quote(db["USER"] or "", safe=""), f":{quote(db['PASSWORD'], safe='')}" if db.get("PASSWORD") else "",
+                quote(db["HOST"] or "localhost", safe=""), db["PORT"] or 5432, quote(db["NAME"], safe="")),
         }
-        if db.get("PASSWORD"):
-            env["DATABASE_URL"] = env["DATABASE_URL"].replace("@", f":{db['PASSWORD']}@", 1)
         self.process = subprocess.Popen([sys.executable, "-c", VISITOR], cwd=ROOT, env=env, text=True,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
